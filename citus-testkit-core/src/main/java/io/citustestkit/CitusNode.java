@@ -1,0 +1,138 @@
+package io.citustestkit;
+
+import io.citustestkit.cluster.NodeLog;
+import io.citustestkit.cluster.NodeSettings;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One node of a {@link CitusTestCluster}: the coordinator or a worker, each a PostgreSQL container
+ * with Citus on the cluster's Docker network.
+ *
+ * <pre>{@code
+ * CitusNode worker = cluster.workers().get(0);
+ * worker.name();          // "worker-1"
+ * worker.internalHost();  // "worker-1": how Citus (and pg_dist_node) knows it
+ * worker.jdbcUrl();       // jdbc:postgresql://localhost:32781/citus, reachable from the test JVM
+ * worker.stop();          // fault injection: the worker goes away
+ * worker.start();         // and comes back; the cluster waits until it is healthy again
+ * }</pre>
+ */
+public final class CitusNode {
+
+    /** Whether a node is the coordinator or a worker. */
+    public enum Role {
+        COORDINATOR, WORKER;
+
+        /** The lower-case label value, e.g. {@code worker}. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final String name;
+    private final Role role;
+    private final PostgreSQLContainer container;
+    private final NodeLog log;
+    private volatile NodeFaults faults;
+
+    CitusNode(String name, Role role, PostgreSQLContainer container, NodeLog log) {
+        this.name = Objects.requireNonNull(name);
+        this.role = Objects.requireNonNull(role);
+        this.container = Objects.requireNonNull(container);
+        this.log = Objects.requireNonNull(log);
+    }
+
+    void attach(NodeFaults faults) {
+        this.faults = faults;
+    }
+
+    /** The node's name: {@code coordinator}, {@code worker-1}, {@code worker-2}, ... */
+    public String name() {
+        return name;
+    }
+
+    /** Coordinator or worker. */
+    public Role role() {
+        return role;
+    }
+
+    /** A JDBC URL for this node that the test JVM can reach (the host's mapped port). */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + container.getHost() + ":" + mappedPort() + "/" + container.getDatabaseName();
+    }
+
+    /** The host name Citus uses for this node inside the cluster network (as in {@code pg_dist_node}). */
+    public String internalHost() {
+        return name;
+    }
+
+    /** The port Citus uses for this node inside the cluster network (as in {@code pg_dist_node}). */
+    public int internalPort() {
+        return NodeSettings.POSTGRES_PORT;
+    }
+
+    /** The last lines the node's container printed, oldest first. */
+    public List<String> lastLogLines() {
+        return log.lastLines();
+    }
+
+    /**
+     * The node's container, for what this API does not cover (exec, copy files). Changing its
+     * configuration after the cluster started has no effect.
+     */
+    public PostgreSQLContainer container() {
+        return container;
+    }
+
+    /**
+     * Stops the node's container (like a crashed or powered-off server). Queries that need this node
+     * fail until {@link #start()} brings it back.
+     */
+    public void stop() {
+        requireFaults().stop(this);
+    }
+
+    /** Starts a stopped node again and waits until it answers and the cluster sees it as healthy. */
+    public void start() {
+        requireFaults().start(this);
+    }
+
+    /** Freezes the node's processes (a hung server: connections open, nothing answers). */
+    public void pause() {
+        requireFaults().pause(this);
+    }
+
+    /** Unfreezes a paused node and waits until it answers again. */
+    public void unpause() {
+        requireFaults().unpause(this);
+    }
+
+    /** Restarts the node's container and waits until it answers and the cluster is healthy. */
+    public void restart() {
+        requireFaults().restart(this);
+    }
+
+    NodeLog log() {
+        return log;
+    }
+
+    int mappedPort() {
+        return faults != null ? faults.mappedPort(this) : container.getMappedPort(NodeSettings.POSTGRES_PORT);
+    }
+
+    private NodeFaults requireFaults() {
+        NodeFaults current = faults;
+        if (current == null) {
+            throw new IllegalStateException("Node " + name + " is not part of a running cluster.");
+        }
+        return current;
+    }
+
+    @Override
+    public String toString() {
+        return role.label() + " " + name + " (" + internalHost() + ":" + internalPort() + ")";
+    }
+}

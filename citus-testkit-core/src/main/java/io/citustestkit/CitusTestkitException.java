@@ -1,0 +1,29 @@
+package io.citustestkit;
+
+/**
+ * Base class of the errors citus-testkit raises for configuration and infrastructure problems
+ * (Docker, images, containers, schema scripts). Assertion failures are {@link AssertionError}s instead.
+ *
+ * <p>Every message says what failed, where, and how to fix it; the underlying exception is kept as
+ * the cause.
+ *
+ * <pre>{@code
+ * try (CitusTestCluster cluster = CitusTestCluster.builder().schema("classpath:schema.sql").start()) {
+ *     ...
+ * } catch (CitusTestkitException e) {
+ *     // e.getMessage() names the node, image or schema statement that failed
+ * }
+ * }</pre>
+ */
+public class CitusTestkitException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public CitusTestkitException(String message) {
+        super(message);
+    }
+
+    public CitusTestkitException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,41 @@
+package io.citustestkit.schema;
+
+import io.citustestkit.CitusTestkitException;
+
+import java.sql.SQLException;
+
+/**
+ * A statement of a schema script failed on the coordinator. The message names the script, the
+ * statement's number and line, its first line of SQL, and the server's message with its DETAIL and
+ * HINT, where Citus explains what it refuses and why.
+ *
+ * <pre>{@code
+ * catch (SchemaStatementException e) {
+ *     e.location();          // "classpath:schema.sql"
+ *     e.statement().line();  // 12
+ * }
+ * }</pre>
+ */
+public class SchemaStatementException extends CitusTestkitException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String location;
+    private final transient SqlStatement statement;
+
+    public SchemaStatementException(String location, SqlStatement statement, SQLException cause) {
+        super(SchemaMessages.statementFailed(location, statement, cause), cause);
+        this.location = location;
+        this.statement = statement;
+    }
+
+    /** The script that holds the failed statement. */
+    public String location() {
+        return location;
+    }
+
+    /** The statement that failed. */
+    public SqlStatement statement() {
+        return statement;
+    }
+}

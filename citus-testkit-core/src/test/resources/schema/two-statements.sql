@@ -1,0 +1,3 @@
+-- two statements
+CREATE TABLE a (id int);
+CREATE TABLE b (id int);
