@@ -62,12 +62,15 @@ import java.util.function.Consumer;
  */
 public final class CitusTestCluster implements AutoCloseable {
 
-    /** The superuser every node is created with. */
-    public static final String USERNAME = "citus";
+    /**
+     * The superuser every node is created with (as in Testcontainers' PostgreSQLContainer). Not
+     * {@code citus}: Citus owns a schema of that name, and {@code "$user"} comes first in the search path.
+     */
+    public static final String USERNAME = "test";
     /** The superuser's password (also used for password authentication between the nodes). */
-    public static final String PASSWORD = "citus";
+    public static final String PASSWORD = "test";
     /** The database on every node, where the citus extension is created. */
-    public static final String DATABASE = "citus";
+    public static final String DATABASE = "test";
 
     private static final Logger LOG = LoggerFactory.getLogger(CitusTestCluster.class);
     private static final String COORDINATOR_NAME = "coordinator";
@@ -128,7 +131,7 @@ public final class CitusTestCluster implements AutoCloseable {
             applySchema(settings.schema);
         }
         long done = System.nanoTime();
-        LOG.info("Citus {} cluster {} ready in {} ms (containers {} ms, registration {} ms, schema {} ms): coordinator + {} workers, image {}",
+        LOG.info("{} cluster {} ready in {} ms (containers {} ms, registration {} ms, schema {} ms): coordinator + {} workers, image {}",
                 citusVersion, id, millis(started, done), millis(started, containersReady), millis(containersReady, registered),
                 millis(registered, done), workers.size(), settings.image);
     }
@@ -294,6 +297,54 @@ public final class CitusTestCluster implements AutoCloseable {
         } catch (SQLException e) {
             throw new CitusTestkitException("Statement failed on the coordinator: " + sql + "\n  ERROR: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Grows the running cluster by one worker ({@code worker-<n>}): starts its container, waits for a
+     * JDBC round trip, and registers it with {@code citus_add_node}. Existing shards stay where they are
+     * until {@link #rebalanceShards()}.
+     *
+     * <pre>{@code
+     * CitusNode third = cluster.addWorker();
+     * cluster.rebalanceShards();
+     * }</pre>
+     *
+     * @return the new worker
+     * @throws ClusterStartException if the worker does not start or register; its container is removed
+     */
+    public synchronized CitusNode addWorker() {
+        requireOpen();
+        CitusNode node = newNode("worker-" + (workers.size() + 1), CitusNode.Role.WORKER);
+        try {
+            startContainers(List.of(node));
+            NodeReadiness.awaitCitus(node.name(), node::jdbcUrl, USERNAME, PASSWORD, settings.startupTimeout,
+                    node.log()::tail, settings.image.name());
+            ClusterRegistration.storeInterNodePassword(node.name(), node.jdbcUrl(), USERNAME, PASSWORD);
+            try (Connection connection = dataSource.getConnection()) {
+                ClusterRegistration.addWorker(connection, node.internalHost(), NodeSettings.POSTGRES_PORT);
+            }
+        } catch (SQLException | RuntimeException e) {
+            stopQuietly(node);
+            if (e instanceof ClusterStartException start) {
+                throw start;
+            }
+            throw new ClusterStartException("Could not add worker " + node.name() + " to cluster " + id + ": "
+                    + e.getMessage() + "\n  Last lines of its log:\n" + node.log().tail(), e);
+        }
+        workers.add(node);
+        LOG.info("Added {} to Citus cluster {}", node, id);
+        return node;
+    }
+
+    /**
+     * Moves shards so that every worker holds its share ({@code citus_rebalance_start} with
+     * {@code block_writes} transfers), and waits until the rebalance has finished, logging its progress.
+     *
+     * @throws CitusTestkitException if the rebalance fails or does not finish within the start-up timeout
+     */
+    public void rebalanceShards() {
+        requireOpen();
+        new ShardRebalance(dataSource, id, settings.startupTimeout.multipliedBy(2)).run();
     }
 
     /** Whether {@link #close()} has been called. */

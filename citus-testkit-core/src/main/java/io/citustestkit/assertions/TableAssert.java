@@ -1,0 +1,18 @@
+package io.citustestkit.assertions;
+
+import io.citustestkit.metadata.TableMetadata;
+
+/**
+ * Assertions on what Citus makes of one table; see {@link AbstractTableAssert}. Made by
+ * {@link CitusAssertions#assertThatTable(javax.sql.DataSource, String)}.
+ *
+ * <pre>{@code
+ * assertThatTable(dataSource, "event_types").isReferenceTable();
+ * }</pre>
+ */
+public final class TableAssert extends AbstractTableAssert<TableAssert> {
+
+    TableAssert(TableMetadata actual, Database database) {
+        super(actual, database, TableAssert.class);
+    }
+}

@@ -1,0 +1,66 @@
+package io.citustestkit.assertions.error;
+
+import io.citustestkit.metadata.ColocationMismatch;
+import io.citustestkit.metadata.Shard;
+import io.citustestkit.metadata.TableMetadata;
+import org.assertj.core.error.ErrorMessageFactory;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the failure of {@code isColocatedWith(..)} and {@code assertColocated(..)}: every table
+ * with its colocation group, distribution column and type and shard count, and the first pair of
+ * shards (ordered by hash range) whose range or placement differs.
+ *
+ * <pre>{@code
+ * Expecting tables:
+ *   events, products
+ * to be colocated (same colocation group and, shard by shard, the same hash range on the same nodes)
+ * but events is in colocation group 2, products in colocation group 4:
+ *   distributed table events (distribution column owner_id bigint, colocation group 2, 32 shards)
+ *   distributed table products (distribution column id bigint, colocation group 4, 32 shards)
+ * first shard pair that differs (shard 1 of 32, ordered by hash range):
+ *   events_102040 [-2147483648, -2013265921] on w1:5432
+ *   products_102072 [-2147483648, -2013265921] on w2:5432
+ * }</pre>
+ */
+public final class ShouldBeColocated extends CitusMessageFactory {
+
+    private ShouldBeColocated(String format, Object... arguments) {
+        super(format, arguments);
+    }
+
+    /**
+     * The failure for tables that are not colocated.
+     *
+     * @param tables every table of the check, the first being the one the others are compared with
+     * @param mismatch why they are not
+     * @return the message factory
+     */
+    public static ErrorMessageFactory shouldBeColocated(List<TableMetadata> tables, ColocationMismatch mismatch) {
+        String names = tables.stream().map(TableMetadata::requestedName).collect(Collectors.joining(", "));
+        String described = tables.stream().map(t -> "  " + t.describe()).collect(Collectors.joining(Evidence.NL));
+        return new ShouldBeColocated("%nExpecting tables:%n  %s%nto be colocated (same colocation group and, shard by"
+                + " shard, the same hash range on the same nodes)%nbut %s:%n%s%n%s",
+                unquoted(names), unquoted(mismatch.reason()), unquoted(described), unquoted(shardPair(mismatch)));
+    }
+
+    private static String shardPair(ColocationMismatch mismatch) {
+        if (!mismatch.hasShardDifference()) {
+            return mismatch.expected().exists() && mismatch.actual().exists()
+                    && mismatch.expected().shardCount() > 0
+                    ? "every shard pair has the same hash range on the same nodes"
+                    : "no shard to compare";
+        }
+        int count = Math.max(mismatch.expected().shardCount(), mismatch.actual().shardCount());
+        return "first shard pair that differs (shard " + mismatch.position() + " of " + count
+                + ", ordered by hash range):" + Evidence.NL
+                + "  " + shardText(mismatch.expected(), mismatch.expectedShard(), mismatch.position()) + Evidence.NL
+                + "  " + shardText(mismatch.actual(), mismatch.actualShard(), mismatch.position());
+    }
+
+    private static String shardText(TableMetadata table, Shard shard, int position) {
+        return shard == null ? table.name() + ": no shard " + position : shard.toString();
+    }
+}

@@ -1,0 +1,257 @@
+package io.citustestkit.metadata;
+
+import io.citustestkit.CitusTestkitException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads what Citus knows about tables and shards from {@code pg_dist_partition},
+ * {@code pg_dist_shard}, {@code pg_dist_placement} and {@code pg_dist_node}, in one round trip per
+ * call. It never uses {@code citus_shards} or {@code citus_tables}: those ask every worker for sizes.
+ * Nothing is cached, so a read after DDL or a shard move sees the new state.
+ *
+ * <pre>{@code
+ * try (Connection connection = dataSource.getConnection()) {
+ *     TableMetadata events = CitusMetadataReader.readTable(connection, "public.events");
+ *     events.kind();                // DISTRIBUTED
+ *     events.distributionColumn();  // "owner_id"
+ *     events.colocationId();        // 2
+ *     events.shards().get(0);       // events_102040 [-2147483648, -2013265921] on w1:5432
+ * }
+ * }</pre>
+ */
+public final class CitusMetadataReader {
+
+    private static final String TABLES_SQL = """
+            SELECT r.ord, c.oid IS NOT NULL AS found, c.oid::text AS name,
+                   p.partmethod, p.repmodel, p.colocationid, dc.attname AS column_name, dc.typ AS column_type,
+                   s.shardid, s.shardminvalue, s.shardmaxvalue, n.nodename, n.nodeport
+            FROM unnest(?::text[]) WITH ORDINALITY AS r(requested, ord)
+            CROSS JOIN LATERAL (SELECT pg_catalog.to_regclass(r.requested) AS oid) c
+            LEFT JOIN pg_catalog.pg_dist_partition p ON p.logicalrelid = c.oid
+            LEFT JOIN LATERAL (
+                SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod) AS typ
+                FROM pg_catalog.pg_attribute a
+                WHERE a.attrelid = p.logicalrelid
+                  AND a.attname = CASE WHEN p.partkey IS NOT NULL AND p.partkey <> ''
+                                       THEN column_to_column_name(p.logicalrelid, p.partkey) END
+            ) dc ON true
+            LEFT JOIN pg_catalog.pg_dist_shard s ON s.logicalrelid = p.logicalrelid
+            LEFT JOIN pg_catalog.pg_dist_placement pl ON pl.shardid = s.shardid
+            LEFT JOIN pg_catalog.pg_dist_node n ON n.groupid = pl.groupid AND n.noderole = 'primary'
+            ORDER BY r.ord, s.shardid, n.nodename, n.nodeport""";
+
+    private static final String SHARDS_SQL = """
+            SELECT 's' AS row_kind, s.shardid, s.logicalrelid::text AS table_name, p.partmethod, p.repmodel,
+                   p.colocationid, s.shardminvalue, s.shardmaxvalue,
+                   NULL::int AS nodeid, NULL::int AS groupid, n.nodename, n.nodeport
+            FROM pg_catalog.pg_dist_shard s
+            JOIN pg_catalog.pg_dist_partition p ON p.logicalrelid = s.logicalrelid
+            LEFT JOIN pg_catalog.pg_dist_placement pl ON pl.shardid = s.shardid
+            LEFT JOIN pg_catalog.pg_dist_node n ON n.groupid = pl.groupid AND n.noderole = 'primary'
+            WHERE s.shardid = ANY (?::bigint[])
+            UNION ALL
+            SELECT 'n', NULL, NULL, NULL, NULL, NULL, NULL, NULL, n.nodeid, n.groupid, n.nodename, n.nodeport
+            FROM pg_catalog.pg_dist_node n
+            WHERE n.noderole = 'primary'""";
+
+    private CitusMetadataReader() {
+    }
+
+    /**
+     * Reads one table's metadata.
+     *
+     * @param connection a connection to a Citus coordinator (it is not closed)
+     * @param table the table, as SQL would name it: {@code events}, {@code app.events}, {@code "Events"}
+     * @return the table's metadata; {@link TableKind#MISSING} if no such relation exists
+     * @throws CitusNotInstalledException if the database has no citus extension
+     * @throws CitusTestkitException if the catalogs cannot be read (e.g. a malformed name)
+     */
+    public static TableMetadata readTable(Connection connection, String table) {
+        return readTables(connection, List.of(table)).get(0);
+    }
+
+    /**
+     * Reads one table's metadata on a connection of its own.
+     *
+     * @see #readTable(Connection, String)
+     */
+    public static TableMetadata readTable(DataSource dataSource, String table) {
+        return readTables(dataSource, List.of(table)).get(0);
+    }
+
+    /**
+     * Reads the metadata of several tables in one round trip.
+     *
+     * @param connection a connection to a Citus coordinator (it is not closed)
+     * @param tables the tables, as SQL would name them
+     * @return their metadata, in the same order
+     * @throws CitusNotInstalledException if the database has no citus extension
+     * @throws CitusTestkitException if the catalogs cannot be read (e.g. a malformed name)
+     */
+    public static List<TableMetadata> readTables(Connection connection, List<String> tables) {
+        Objects.requireNonNull(connection, "connection");
+        tables.forEach(t -> Objects.requireNonNull(t, "table name"));
+        try (PreparedStatement statement = connection.prepareStatement(TABLES_SQL)) {
+            statement.setArray(1, connection.createArrayOf("text", tables.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                return tablesFrom(rows, tables);
+            }
+        } catch (SQLException e) {
+            throw failure(connection, "the Citus metadata of " + tables, e);
+        }
+    }
+
+    /**
+     * Reads the metadata of several tables in one round trip, on a connection of its own.
+     *
+     * @see #readTables(Connection, List)
+     */
+    public static List<TableMetadata> readTables(DataSource dataSource, List<String> tables) {
+        try (Connection connection = dataSource.getConnection()) {
+            return readTables(connection, tables);
+        } catch (SQLException e) {
+            throw new CitusTestkitException("Could not get a connection from " + dataSource
+                    + " to read the Citus metadata of " + tables + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the shards with those ids and the cluster's primary nodes, in one round trip.
+     *
+     * @param connection a connection to a Citus coordinator (it is not closed)
+     * @param shardIds the shard ids, e.g. those a plan's tasks read
+     * @return the shards that exist and all primary nodes
+     * @throws CitusNotInstalledException if the database has no citus extension
+     */
+    public static ShardCatalog readShardCatalog(Connection connection, Collection<Long> shardIds) {
+        Objects.requireNonNull(connection, "connection");
+        try (PreparedStatement statement = connection.prepareStatement(SHARDS_SQL)) {
+            statement.setArray(1, connection.createArrayOf("bigint", shardIds.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                return catalogFrom(rows);
+            }
+        } catch (SQLException e) {
+            throw failure(connection, "the Citus metadata of shards " + shardIds, e);
+        }
+    }
+
+    private static List<TableMetadata> tablesFrom(ResultSet rows, List<String> requested) throws SQLException {
+        Map<Integer, TableRows> byPosition = new LinkedHashMap<>();
+        while (rows.next()) {
+            int position = rows.getInt("ord");
+            TableRows table = byPosition.computeIfAbsent(position, p -> new TableRows());
+            table.add(rows);
+        }
+        List<TableMetadata> tables = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            TableRows table = byPosition.get(i + 1);
+            tables.add(table == null ? TableMetadata.missing(requested.get(i)) : table.toMetadata(requested.get(i)));
+        }
+        return tables;
+    }
+
+    private static ShardCatalog catalogFrom(ResultSet rows) throws SQLException {
+        Map<Long, ShardRows> shards = new LinkedHashMap<>();
+        List<ClusterNode> nodes = new ArrayList<>();
+        while (rows.next()) {
+            if ("n".equals(rows.getString("row_kind"))) {
+                nodes.add(new ClusterNode(rows.getInt("nodeid"), rows.getInt("groupid"),
+                        new NodeAddress(rows.getString("nodename"), rows.getInt("nodeport"))));
+                continue;
+            }
+            long shardId = rows.getLong("shardid");
+            ShardRows shard = shards.computeIfAbsent(shardId, id -> new ShardRows());
+            shard.add(rows, rows.getString("table_name"));
+        }
+        Map<Long, Shard> byId = new HashMap<>();
+        shards.forEach((id, shard) -> byId.put(id, shard.toShard()));
+        return new ShardCatalog(byId, nodes);
+    }
+
+    private static CitusTestkitException failure(Connection connection, String what, SQLException e) {
+        boolean missingCatalog = "42P01".equals(e.getSQLState()) || "42883".equals(e.getSQLState());
+        if (missingCatalog && !CitusNotInstalledException.isInstalled(connection)) {
+            return CitusNotInstalledException.of(connection, e);
+        }
+        return new CitusTestkitException("Could not read " + what + " in "
+                + CitusNotInstalledException.describe(connection) + ": " + e.getMessage(), e);
+    }
+
+    /** The rows of one requested table: one per shard placement, or one if it has no shards. */
+    private static final class TableRows {
+        private boolean found;
+        private String name;
+        private String partitionMethod;
+        private String replicationModel;
+        private int colocationId;
+        private String column;
+        private String columnType;
+        private final Map<Long, ShardRows> shards = new LinkedHashMap<>();
+
+        void add(ResultSet row) throws SQLException {
+            found = row.getBoolean("found");
+            name = row.getString("name");
+            partitionMethod = row.getString("partmethod");
+            replicationModel = row.getString("repmodel");
+            colocationId = row.getInt("colocationid");
+            column = row.getString("column_name");
+            columnType = row.getString("column_type");
+            long shardId = row.getLong("shardid");
+            if (!row.wasNull()) {
+                shards.computeIfAbsent(shardId, id -> new ShardRows()).add(row, name);
+            }
+        }
+
+        TableMetadata toMetadata(String requested) {
+            if (!found) {
+                return TableMetadata.missing(requested);
+            }
+            if (partitionMethod == null) {
+                return TableMetadata.plain(requested, name);
+            }
+            TableKind kind = TableKind.fromCatalog(partitionMethod, replicationModel, colocationId);
+            List<Shard> list = shards.values().stream().map(ShardRows::toShard).toList();
+            return new TableMetadata(requested, name, kind, column, columnType, colocationId, list);
+        }
+    }
+
+    /** The rows of one shard: one per placement. */
+    private static final class ShardRows {
+        private long shardId;
+        private String table;
+        private TableKind kind;
+        private int colocationId;
+        private String min;
+        private String max;
+        private final List<NodeAddress> placements = new ArrayList<>();
+
+        void add(ResultSet row, String tableName) throws SQLException {
+            shardId = row.getLong("shardid");
+            table = tableName;
+            colocationId = row.getInt("colocationid");
+            kind = TableKind.fromCatalog(row.getString("partmethod"), row.getString("repmodel"), colocationId);
+            min = row.getString("shardminvalue");
+            max = row.getString("shardmaxvalue");
+            String node = row.getString("nodename");
+            if (node != null) {
+                placements.add(new NodeAddress(node, row.getInt("nodeport")));
+            }
+        }
+
+        Shard toShard() {
+            return new Shard(shardId, table, kind, colocationId, min, max, placements);
+        }
+    }
+}

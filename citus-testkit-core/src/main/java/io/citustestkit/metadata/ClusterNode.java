@@ -1,0 +1,32 @@
+package io.citustestkit.metadata;
+
+import java.util.Objects;
+
+/**
+ * A primary node of a Citus cluster, one row of {@code pg_dist_node}.
+ *
+ * <pre>{@code
+ * ClusterNode coordinator = new ClusterNode(1, 0, new NodeAddress("coord", 5432));
+ * coordinator.isCoordinator();  // true: the coordinator is always group 0
+ * }</pre>
+ *
+ * @param nodeId the node's {@code nodeid}
+ * @param groupId the node's {@code groupid}; 0 is the coordinator
+ * @param address the node's host and port
+ */
+public record ClusterNode(int nodeId, int groupId, NodeAddress address) {
+
+    public ClusterNode {
+        Objects.requireNonNull(address, "address");
+    }
+
+    /** Whether this node is the coordinator (group 0 in {@code pg_dist_node}). */
+    public boolean isCoordinator() {
+        return groupId == 0;
+    }
+
+    @Override
+    public String toString() {
+        return address + (isCoordinator() ? " (coordinator)" : "");
+    }
+}

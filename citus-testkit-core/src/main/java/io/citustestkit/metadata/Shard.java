@@ -1,0 +1,95 @@
+package io.citustestkit.metadata;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One shard of a Citus table: its id, hash range and the nodes holding a placement of it, from
+ * {@code pg_dist_shard}, {@code pg_dist_placement} and {@code pg_dist_node}.
+ *
+ * <pre>{@code
+ * Shard first = CitusMetadataReader.readTable(connection, "events").shards().get(0);
+ * first.name();        // "events_102040"
+ * first.hashRange();   // "[-2147483648, -2013265921]"
+ * first.placements();  // [w1:5432]
+ * }</pre>
+ *
+ * @param shardId the shard's {@code shardid}
+ * @param table the table the shard belongs to, as {@code regclass} prints it
+ * @param tableKind the kind of that table
+ * @param colocationId the table's colocation group
+ * @param minValue {@code shardminvalue}, or {@code null} for reference and Citus local tables
+ * @param maxValue {@code shardmaxvalue}, or {@code null} for reference and Citus local tables
+ * @param placements the nodes holding a placement of the shard, sorted
+ */
+public record Shard(long shardId, String table, TableKind tableKind, int colocationId,
+                    String minValue, String maxValue, List<NodeAddress> placements) {
+
+    /** Orders shards by hash range (numerically when the bounds are numbers), then by id. */
+    public static final Comparator<Shard> BY_RANGE = Comparator
+            .comparing(Shard::minValue, Comparator.nullsFirst(Shard::compareBounds))
+            .thenComparingLong(Shard::shardId);
+
+    public Shard {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(tableKind, "tableKind");
+        placements = placements.stream().sorted().distinct().toList();
+    }
+
+    /** The shard's relation name on the workers, e.g. {@code events_102040}. */
+    public String name() {
+        return table + "_" + shardId;
+    }
+
+    /** Whether the shard has a hash (or range) interval. */
+    public boolean hasRange() {
+        return minValue != null && maxValue != null;
+    }
+
+    /** The hash range as {@code [min, max]}, or {@code (no range)}. */
+    public String hashRange() {
+        return hasRange() ? "[" + minValue + ", " + maxValue + "]" : "(no range)";
+    }
+
+    /** Whether {@code other} covers the same hash range as this shard. */
+    public boolean hasSameRangeAs(Shard other) {
+        return Objects.equals(minValue, other.minValue) && Objects.equals(maxValue, other.maxValue);
+    }
+
+    /**
+     * The shard group this shard belongs to: shards of colocated tables with the same hash range
+     * always live together on the same node and are joined by one task. A shard without a range
+     * (reference, Citus local) is its own group.
+     */
+    public Object groupKey() {
+        return hasRange() && tableKind == TableKind.DISTRIBUTED
+                ? List.of(colocationId, minValue, maxValue)
+                : List.of(shardId);
+    }
+
+    @Override
+    public String toString() {
+        return name() + " " + hashRange() + " on " + placementsText();
+    }
+
+    /** The placements as {@code w1:5432, w2:5432}, or {@code no placement}. */
+    public String placementsText() {
+        if (placements.isEmpty()) {
+            return "no placement";
+        }
+        StringBuilder text = new StringBuilder();
+        for (NodeAddress placement : placements) {
+            text.append(text.length() == 0 ? "" : ", ").append(placement);
+        }
+        return text.toString();
+    }
+
+    private static int compareBounds(String left, String right) {
+        try {
+            return Long.compare(Long.parseLong(left), Long.parseLong(right));
+        } catch (NumberFormatException notNumbers) {
+            return left.compareTo(right);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.citustestkit.metadata;
+
+/**
+ * What Citus makes of a table, from {@code pg_dist_partition}.
+ *
+ * <pre>{@code
+ * TableMetadata events = CitusMetadataReader.readTable(connection, "events");
+ * events.kind();  // TableKind.DISTRIBUTED
+ * }</pre>
+ */
+public enum TableKind {
+
+    /**
+     * A distributed table: hash-distributed by a column ({@code partmethod} 'h'), or a single-shard
+     * distributed table without a distribution column (Citus 12+, {@code partmethod} 'n', replication
+     * model 's', a colocation group).
+     */
+    DISTRIBUTED("distributed table"),
+
+    /** A reference table: one shard with a copy on every node ({@code partmethod} 'n', replication model 't'). */
+    REFERENCE("reference table"),
+
+    /** A Citus local table: one shard on the coordinator ({@code partmethod} 'n', colocation group 0). */
+    CITUS_LOCAL("Citus local table"),
+
+    /** A relation that exists but is not in {@code pg_dist_partition}: Citus does not manage it. */
+    PLAIN("plain PostgreSQL table"),
+
+    /** No relation of that name: {@code to_regclass} found nothing under the current {@code search_path}. */
+    MISSING("table");
+
+    private final String description;
+
+    TableKind(String description) {
+        this.description = description;
+    }
+
+    /** How messages name a table of this kind, e.g. {@code "reference table"}. */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * The kind of a table in {@code pg_dist_partition}.
+     *
+     * @param partitionMethod {@code partmethod}: 'h' hash, 'n' none, 'a'/'r' append/range
+     * @param replicationModel {@code repmodel}: 't' for reference tables, 's' otherwise
+     * @param colocationId {@code colocationid}: 0 for Citus local tables
+     * @return the table's kind
+     */
+    public static TableKind fromCatalog(String partitionMethod, String replicationModel, int colocationId) {
+        if (!"n".equals(partitionMethod)) {
+            return DISTRIBUTED;
+        }
+        if ("t".equals(replicationModel)) {
+            return REFERENCE;
+        }
+        return colocationId == 0 ? CITUS_LOCAL : DISTRIBUTED;
+    }
+}

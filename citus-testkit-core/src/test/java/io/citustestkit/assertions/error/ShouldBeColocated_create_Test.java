@@ -1,0 +1,91 @@
+package io.citustestkit.assertions.error;
+
+import io.citustestkit.metadata.Colocation;
+import io.citustestkit.metadata.ColocationMismatch;
+import io.citustestkit.metadata.NodeAddress;
+import io.citustestkit.metadata.Shard;
+import io.citustestkit.metadata.TableMetadata;
+import io.citustestkit.plan.Recordings;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.citustestkit.assertions.error.Messages.create;
+import static io.citustestkit.assertions.error.ShouldBeColocated.shouldBeColocated;
+import static org.assertj.core.api.BDDAssertions.then;
+
+class ShouldBeColocated_create_Test {
+
+    @Test
+    void should_list_each_table_when_colocation_groups_differ() {
+        // GIVEN the recorded events (group 2) and products (created with colocate_with => 'none', group 4)
+        List<TableMetadata> tables = List.of(Recordings.table("events"), Recordings.table("products"));
+        ColocationMismatch mismatch = Colocation.firstMismatch(tables).orElseThrow();
+        // WHEN
+        String message = create(shouldBeColocated(tables, mismatch));
+        // THEN
+        then(message).isEqualTo(String.format("[TEST] %n"
+                + "Expecting tables:%n"
+                + "  events, products%n"
+                + "to be colocated (same colocation group and, shard by shard, the same hash range on the same"
+                + " nodes)%n"
+                + "but events is in colocation group 2, products in colocation group 4:%n"
+                + "  distributed table events (distribution column owner_id bigint, colocation group 2, 32 shards)%n"
+                + "  distributed table products (distribution column id bigint, colocation group 4, 32 shards)%n"
+                + "every shard pair has the same hash range on the same nodes"));
+    }
+
+    @Test
+    void should_show_the_first_shard_pair_placed_on_different_nodes() {
+        // GIVEN users and events, as recorded, but with events' 3rd shard moved from w1 to w2
+        TableMetadata users = Recordings.table("users");
+        TableMetadata events = withShardMoved(Recordings.table("events"), 2, new NodeAddress("w2", 5432));
+        List<TableMetadata> tables = List.of(users, events);
+        ColocationMismatch mismatch = Colocation.firstMismatch(tables).orElseThrow();
+        // WHEN
+        String message = create(shouldBeColocated(tables, mismatch));
+        // THEN
+        then(message).isEqualTo(String.format("[TEST] %n"
+                + "Expecting tables:%n"
+                + "  users, events%n"
+                + "to be colocated (same colocation group and, shard by shard, the same hash range on the same"
+                + " nodes)%n"
+                + "but they are in the same colocation group 2 but shard 3 of 32 (by hash range) is placed on"
+                + " different nodes:%n"
+                + "  distributed table users (distribution column id bigint, colocation group 2, 32 shards)%n"
+                + "  distributed table events (distribution column owner_id bigint, colocation group 2, 32 shards)%n"
+                + "first shard pair that differs (shard 3 of 32, ordered by hash range):%n"
+                + "  users_102010 [-1879048192, -1744830465] on w1:5432%n"
+                + "  events_102042 [-1879048192, -1744830465] on w2:5432"));
+    }
+
+    @Test
+    void should_say_which_table_does_not_exist() {
+        // GIVEN
+        List<TableMetadata> tables = List.of(Recordings.table("users"), TableMetadata.missing("evnts"));
+        ColocationMismatch mismatch = Colocation.firstMismatch(tables).orElseThrow();
+        // WHEN
+        String message = create(shouldBeColocated(tables, mismatch));
+        // THEN
+        then(message).isEqualTo(String.format("[TEST] %n"
+                + "Expecting tables:%n"
+                + "  users, evnts%n"
+                + "to be colocated (same colocation group and, shard by shard, the same hash range on the same"
+                + " nodes)%n"
+                + "but table evnts does not exist:%n"
+                + "  distributed table users (distribution column id bigint, colocation group 2, 32 shards)%n"
+                + "  table evnts (does not exist: to_regclass('evnts') found no relation under the current"
+                + " search_path)%n"
+                + "no shard to compare"));
+    }
+
+    static TableMetadata withShardMoved(TableMetadata table, int index, NodeAddress to) {
+        List<Shard> shards = new ArrayList<>(table.shards());
+        Shard moved = shards.get(index);
+        shards.set(index, new Shard(moved.shardId(), moved.table(), moved.tableKind(), moved.colocationId(),
+                moved.minValue(), moved.maxValue(), List.of(to)));
+        return new TableMetadata(table.requestedName(), table.name(), table.kind(), table.distributionColumn(),
+                table.distributionColumnType(), table.colocationId(), shards);
+    }
+}
