@@ -7,12 +7,15 @@ import io.citustestkit.cluster.ContainerLabels;
 import io.citustestkit.cluster.DockerEnvironment;
 import io.citustestkit.cluster.ImagePresence;
 import io.citustestkit.cluster.NodeLog;
+import io.citustestkit.cluster.NodeNotReadyException;
 import io.citustestkit.cluster.NodeReadiness;
 import io.citustestkit.cluster.NodeSettings;
 import io.citustestkit.cluster.NodeStartupWait;
 import io.citustestkit.cluster.ShutdownHooks;
 import io.citustestkit.schema.SchemaLocation;
 import io.citustestkit.schema.SchemaRunner;
+import io.citustestkit.schema.SchemaStatementException;
+import io.citustestkit.schema.ServerErrorText;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,8 +89,14 @@ public final class CitusTestCluster implements AutoCloseable {
     private volatile HikariDataSource dataSource;
     private volatile String citusVersion;
     private final Thread shutdownHook;
+    private final ExistingCoordinator existing;
+
+    /** The address of a coordinator this object did not start ({@link #connect}). */
+    private record ExistingCoordinator(String jdbcUrl, String username, String password) {
+    }
 
     private CitusTestCluster(Settings settings) {
+        this.existing = null;
         this.settings = settings;
         this.network = Network.builder()
                 .createNetworkCmdModifier(cmd -> cmd.withName("citus-testkit-" + id).withLabels(ContainerLabels.forNetwork(id)))
@@ -97,6 +106,84 @@ public final class CitusTestCluster implements AutoCloseable {
             workers.add(newNode("worker-" + i, CitusNode.Role.WORKER));
         }
         this.shutdownHook = ShutdownHooks.register("cluster-" + id, this);
+    }
+
+    private CitusTestCluster(ExistingCoordinator existing, int poolSize) {
+        this.existing = existing;
+        this.settings = new Settings(0, null, List.of(), null, List.of(), Duration.ofMinutes(2), false, poolSize);
+        this.network = null;
+        this.coordinator = null;
+        this.shutdownHook = ShutdownHooks.register("cluster-" + id, this);
+    }
+
+    /**
+     * Connects to a Citus coordinator that is already running (a shared staging cluster, a real
+     * multi-machine deployment): nothing is started, and {@link #close()} closes only the pool. The
+     * same assertions and schema scripts work; node-level methods ({@link #coordinator()},
+     * {@link #workers()}, fault injection, {@link #addWorker()}) are not available.
+     *
+     * <pre>{@code
+     * try (CitusTestCluster cluster = CitusTestCluster.connect("jdbc:postgresql://citus-coordinator:5432/app", "app", secret)) {
+     *     CitusAssertions.assertColocated(cluster.dataSource(), "users", "events");
+     * }
+     * }</pre>
+     *
+     * @throws CitusTestkitException if no connection can be made or the database has no citus extension
+     */
+    public static CitusTestCluster connect(String jdbcUrl, String username, String password) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("jdbcUrl must be a PostgreSQL JDBC URL such as "
+                    + "jdbc:postgresql://host:5432/database, but was '" + jdbcUrl + "'.");
+        }
+        CitusTestCluster cluster = new CitusTestCluster(new ExistingCoordinator(jdbcUrl, username, password), 10);
+        try {
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("citus-testkit-" + cluster.id);
+            config.setJdbcUrl(jdbcUrl);
+            config.setUsername(username);
+            config.setPassword(password);
+            config.setMaximumPoolSize(cluster.settings.poolSize);
+            config.setMinimumIdle(1);
+            cluster.dataSource = new HikariDataSource(config);
+            try (Connection connection = cluster.dataSource.getConnection(); Statement statement = connection.createStatement();
+                 java.sql.ResultSet rs = statement.executeQuery(
+                         "SELECT (SELECT extversion FROM pg_extension WHERE extname = 'citus'), current_database()")) {
+                rs.next();
+                if (rs.getString(1) == null) {
+                    throw new CitusTestkitException("The database '" + rs.getString(2) + "' at " + jdbcUrl
+                            + " has no citus extension: connect to a Citus coordinator's database, or run CREATE EXTENSION citus there.");
+                }
+            }
+            cluster.citusVersion = "Citus " + cluster.query("SELECT extversion FROM pg_extension WHERE extname = 'citus'");
+            return cluster;
+        } catch (SQLException | RuntimeException e) {
+            cluster.close();
+            if (e instanceof CitusTestkitException known) {
+                throw known;
+            }
+            throw new CitusTestkitException("Could not connect to the Citus coordinator at " + jdbcUrl + " as '" + username
+                    + "': " + e.getMessage(), e);
+        }
+    }
+
+    private String query(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Whether this object started its cluster ({@code false} for {@link #connect}). */
+    public boolean isManaged() {
+        return existing == null;
+    }
+
+    private void requireManaged(String what) {
+        if (existing != null) {
+            throw new UnsupportedOperationException(what + " is not available for a cluster this object did not start "
+                    + "(connected to " + existing.jdbcUrl() + "): it has no containers. Use dataSource(), execute(..) and the assertions.");
+        }
     }
 
     /** A builder for a cluster with 2 workers and the resolved image ({@link CitusImage}). */
@@ -128,7 +215,11 @@ public final class CitusTestCluster implements AutoCloseable {
         }
         long registered = System.nanoTime();
         if (!settings.schema.isEmpty()) {
-            applySchema(settings.schema);
+            try {
+                applySchema(settings.schema);
+            } catch (SchemaStatementException e) {
+                throw e.withClusterDiscarded();
+            }
         }
         long done = System.nanoTime();
         LOG.info("{} cluster {} ready in {} ms (containers {} ms, registration {} ms, schema {} ms): coordinator + {} workers, image {}",
@@ -150,14 +241,36 @@ public final class CitusTestCluster implements AutoCloseable {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 firstCause = firstCause == null ? cause : firstCause;
                 CitusNode node = start.getKey();
-                failures.add("Node " + node.name() + " (image " + settings.image.name() + ") did not start: waited up to "
-                        + settings.startupTimeout.toSeconds() + " s for the container to run and log \"database system is ready "
-                        + "to accept connections\" twice; " + rootMessage(cause) + "\n  Last lines of its log:\n" + node.log().tail());
+                failures.add("Node " + node.name() + " (image " + settings.image.name() + ") did not start: " + whyNotStarted(cause)
+                        + "\n  Last lines of its log:\n" + node.log().tail());
             }
         }
         if (!failures.isEmpty()) {
             throw new ClusterStartException(String.join("\n", failures), firstCause);
         }
+    }
+
+    /** Why a node's container did not start: Docker could not run it, it exited, or it was not ready in time. */
+    private String whyNotStarted(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NodeNotReadyException notReady) {
+                return notReady.getMessage() + (notReady.exited() ? ".\n  " + notACitusImageHint() : ".");
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "Docker could not create or start its container: " + String.valueOf(root.getMessage()).strip() + "\n  "
+                + notACitusImageHint();
+    }
+
+    private String notACitusImageHint() {
+        return "Is '" + settings.image.name() + "' (" + settings.image.source() + ") a Citus image? It must run PostgreSQL with "
+                + "Citus preloaded, like citusdata/citus: " + CitusImage.howToOverride() + ".";
     }
 
     private CitusNode newNode(String name, CitusNode.Role role) {
@@ -221,17 +334,17 @@ public final class CitusTestCluster implements AutoCloseable {
 
     /** The coordinator's JDBC URL, reachable from the test JVM. */
     public String jdbcUrl() {
-        return coordinator.jdbcUrl();
+        return existing != null ? existing.jdbcUrl() : coordinator.jdbcUrl();
     }
 
     /** The user to connect with ({@value #USERNAME}, a superuser). */
     public String username() {
-        return USERNAME;
+        return existing != null ? existing.username() : USERNAME;
     }
 
     /** The password to connect with. */
     public String password() {
-        return PASSWORD;
+        return existing != null ? existing.password() : PASSWORD;
     }
 
     /** A HikariCP pool of connections to the coordinator; closed with the cluster. */
@@ -242,16 +355,19 @@ public final class CitusTestCluster implements AutoCloseable {
 
     /** The coordinator node. */
     public CitusNode coordinator() {
+        requireManaged("coordinator()");
         return coordinator;
     }
 
     /** The worker nodes, in the order they were added ({@code worker-1} first). */
     public List<CitusNode> workers() {
+        requireManaged("workers()");
         return List.copyOf(workers);
     }
 
     /** The image every node runs. */
     public String image() {
+        requireManaged("image()");
         return settings.image.name();
     }
 
@@ -295,7 +411,8 @@ public final class CitusTestCluster implements AutoCloseable {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new CitusTestkitException("Statement failed on the coordinator: " + sql + "\n  ERROR: " + e.getMessage(), e);
+            throw new CitusTestkitException("Statement failed on the coordinator of cluster " + id + ":\n  " + sql + "\n"
+                    + ServerErrorText.of(e).stripTrailing(), e);
         }
     }
 
@@ -314,6 +431,7 @@ public final class CitusTestCluster implements AutoCloseable {
      */
     public synchronized CitusNode addWorker() {
         requireOpen();
+        requireManaged("addWorker()");
         CitusNode node = newNode("worker-" + (workers.size() + 1), CitusNode.Role.WORKER);
         try {
             startContainers(List.of(node));
@@ -371,7 +489,9 @@ public final class CitusTestCluster implements AutoCloseable {
         }
         stops.forEach(CompletableFuture::join);
         try {
-            network.close();
+            if (network != null) {
+                network.close();
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not remove network citus-testkit-{}: {}", id, e.getMessage(), e);
         }
@@ -389,6 +509,9 @@ public final class CitusTestCluster implements AutoCloseable {
 
     List<CitusNode> allNodes() {
         List<CitusNode> nodes = new ArrayList<>();
+        if (coordinator == null) {
+            return nodes;
+        }
         nodes.add(coordinator);
         nodes.addAll(workers);
         return nodes;
@@ -422,6 +545,9 @@ public final class CitusTestCluster implements AutoCloseable {
 
     @Override
     public String toString() {
+        if (existing != null) {
+            return "CitusTestCluster[" + id + ", existing coordinator " + existing.jdbcUrl() + "]";
+        }
         return "CitusTestCluster[" + id + ", coordinator + " + workers.size() + " workers, " + settings.image.name() + "]";
     }
 

@@ -36,7 +36,9 @@ public final class DockerEnvironment {
         return "Docker is not reachable, so no Citus cluster can be started.\n"
                 + "  Testcontainers looks for an engine through the DOCKER_HOST environment variable, the docker.host entry of "
                 + "~/.testcontainers.properties, the current docker context, and the default socket unix:///var/run/docker.sock.\n"
-                + "  Start Docker (or point DOCKER_HOST at a running engine) and run again; see "
+                + "  Start Docker (or point DOCKER_HOST at a running engine) and run again. If Docker is up but Testcontainers' Ryuk "
+                + "image cannot be pulled (no registry), set TESTCONTAINERS_RYUK_DISABLED=true: citus-testkit still removes what it "
+                + "starts. See "
                 + "https://java.testcontainers.org/supported_docker_environment/ .";
     }
 }

@@ -71,7 +71,7 @@ public final class ImagePresence {
     }
 
     static String notObtainable(CitusImage image, String why) {
-        return "Could not obtain the Citus image '" + image.name() + "' (" + image.source() + "): " + why + ".\n"
+        return "Could not obtain the Citus image '" + image.name() + "' (" + image.source() + "): " + String.valueOf(why).strip() + "\n"
                 + "  It is not present locally and could not be pulled. Pull or build it first, or " + CitusImage.howToOverride()
                 + " (pinned default: " + CitusImage.DEFAULT_IMAGE + ").";
     }

@@ -1,7 +1,6 @@
 package io.citustestkit.cluster;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
 import java.time.Duration;
@@ -28,19 +27,19 @@ public final class NodeStartupWait extends AbstractWaitStrategy {
         while (log.readyLines() < EXPECTED_READY_LINES) {
             InspectContainerResponse.ContainerState state = waitStrategyTarget.getCurrentContainerInfo().getState();
             if (!Boolean.TRUE.equals(state.getRunning())) {
-                throw new ContainerLaunchException("the container exited with code " + state.getExitCodeLong()
-                        + " before PostgreSQL was ready");
+                throw new NodeNotReadyException("its container exited with code " + state.getExitCodeLong()
+                        + " before PostgreSQL was ready", true);
             }
             if (System.nanoTime() > deadline) {
-                throw new ContainerLaunchException("timed out after " + startupTimeout.toSeconds() + " s waiting for "
-                        + "\"" + NodeLog.READY_LINE + "\" to be logged " + EXPECTED_READY_LINES + " times (seen "
-                        + log.readyLines() + ")");
+                throw new NodeNotReadyException("it was still not ready after " + startupTimeout.toSeconds()
+                        + " s: \"" + NodeLog.READY_LINE + "\" was logged " + log.readyLines() + " of the "
+                        + EXPECTED_READY_LINES + " times expected", false);
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ContainerLaunchException("interrupted while waiting for the node to start", e);
+                throw new NodeNotReadyException("interrupted while waiting for the node to start", e);
             }
         }
     }

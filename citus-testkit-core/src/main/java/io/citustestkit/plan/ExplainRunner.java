@@ -257,11 +257,20 @@ public final class ExplainRunner {
                 }
             }
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < query.params().size(); i++) {
-                    statement.setObject(i + 1, query.params().get(i));
+                try {
+                    for (int i = 0; i < query.params().size(); i++) {
+                        statement.setObject(i + 1, query.params().get(i));
+                    }
+                } catch (SQLException e) {
+                    throw wrongParameterCount(statement, query, e);
                 }
                 try (ResultSet rows = statement.executeQuery()) {
                     return firstColumn(rows);
+                } catch (SQLException e) {
+                    if (INVALID_PARAMETER_VALUE.equals(e.getSQLState()) && placeholders(statement) != query.params().size()) {
+                        throw wrongParameterCount(statement, query, e);
+                    }
+                    throw e;
                 }
             }
         } catch (SQLException e) {
@@ -270,6 +279,25 @@ public final class ExplainRunner {
                         + e.getMessage(), e);
             }
             throw new QueryRejectedException(query, ServerError.from(e, query, EXPLAIN_PREFIX.length()), e);
+        }
+    }
+
+    /** SQLSTATE pgjdbc uses when the parameters do not fit the placeholders (checked before anything is sent). */
+    private static final String INVALID_PARAMETER_VALUE = "22023";
+
+    /** The caller's mistake, not the server's verdict: an {@link IllegalArgumentException}, not an assertion failure. */
+    private static IllegalArgumentException wrongParameterCount(PreparedStatement statement, SqlQuery query, SQLException cause) {
+        int placeholders = placeholders(statement);
+        return new IllegalArgumentException("The statement has " + placeholders + " ? placeholder" + (placeholders == 1 ? "" : "s")
+                + " but " + query.params().size() + " parameter" + (query.params().size() == 1 ? " was" : "s were")
+                + " given " + query.params() + ": pass one value per ?.\n  Statement: " + query.sql(), cause);
+    }
+
+    private static int placeholders(PreparedStatement statement) {
+        try {
+            return statement.getParameterMetaData().getParameterCount();
+        } catch (SQLException e) {
+            return -1;
         }
     }
 

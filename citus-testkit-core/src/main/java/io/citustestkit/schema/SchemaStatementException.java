@@ -24,9 +24,18 @@ public class SchemaStatementException extends CitusTestkitException {
     private final transient SqlStatement statement;
 
     public SchemaStatementException(String location, SqlStatement statement, SQLException cause) {
-        super(SchemaMessages.statementFailed(location, statement, cause), cause);
+        this(location, statement, cause, false);
+    }
+
+    private SchemaStatementException(String location, SqlStatement statement, SQLException cause, boolean clusterDiscarded) {
+        super(SchemaMessages.statementFailed(location, statement, cause, clusterDiscarded), cause);
         this.location = location;
         this.statement = statement;
+    }
+
+    /** The same failure, said of a cluster that was torn down because of it (during start-up). */
+    public SchemaStatementException withClusterDiscarded() {
+        return new SchemaStatementException(location, statement, (SQLException) getCause(), true);
     }
 
     /** The script that holds the failed statement. */

@@ -22,7 +22,8 @@ class SchemaStatementExceptionTest {
         SqlStatement statement = new SqlStatement(3, 12, "SELECT create_distributed_table('events', 'owner_id')\n-- more");
         SQLException cause = new PSQLException(new ServerErrorMessage(CITUS_UNIQUE_ERROR));
 
-        SchemaStatementException exception = new SchemaStatementException("classpath:schema.sql", statement, cause);
+        SchemaStatementException exception = new SchemaStatementException("classpath:schema.sql", statement, cause)
+                .withClusterDiscarded();
 
         assertThat(exception).hasCause(cause).hasMessage("""
                 Schema statement 3 of 'classpath:schema.sql' (line 12) failed:
@@ -33,6 +34,15 @@ class SchemaStatementExceptionTest {
                 Fix the statement in 'classpath:schema.sql'; the cluster that ran it was not kept.""");
         assertThat(exception.location()).isEqualTo("classpath:schema.sql");
         assertThat(exception.statement()).isSameAs(statement);
+    }
+
+    @Test
+    void should_say_earlier_statements_stay_applied_on_a_running_cluster() {
+        SQLException cause = new PSQLException(new ServerErrorMessage(CITUS_UNIQUE_ERROR));
+
+        String message = new SchemaStatementException("s.sql", new SqlStatement(2, 3, "SELECT 1"), cause).getMessage();
+
+        assertThat(message).endsWith("Fix the statement in 's.sql'; the statements before it stay applied.");
     }
 
     @Test

@@ -1,0 +1,150 @@
+package io.citustestkit.benchmarks;
+
+import io.citustestkit.CitusImage;
+import io.citustestkit.CitusTestCluster;
+import io.citustestkit.assertions.CitusAssertions;
+import io.citustestkit.junit5.CleanupTiming;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The benchmark: in one run, on one machine and image, measures
+ * <ul>
+ *   <li>baseline: one plain Citus container started and answering {@code SELECT 1};</li>
+ *   <li>cold: a coordinator + 2 worker cluster with 10 distributed tables, ready for queries, with each
+ *       start-up lever (shard count, tmpfs) on and off;</li>
+ *   <li>shared: a second test class asking for the same {@code @CitusCluster};</li>
+ *   <li>reset: the clean-state step between tests, 10 tables holding 3,000 rows;</li>
+ *   <li>assertions: {@code assertRoutedToSingleWorker} and {@code assertColocated}, 300 calls each,</li>
+ * </ul>
+ * and prints a table with the ratios. Run it with {@code scripts/benchmark.sh}.
+ *
+ * <pre>{@code
+ * mvn -pl citus-testkit-benchmarks -am install -DskipTests && mvn -pl citus-testkit-benchmarks exec:java -Dbench.rounds=3
+ * }</pre>
+ */
+public final class Benchmark {
+
+    private static final String SCHEMA = "classpath:bench-schema.sql";
+    private static final int ASSERTION_CALLS = 300;
+    private static final int RESET_ROUNDS = 30;
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        String image = CitusImage.resolve(null).name();
+        System.out.println("citus-testkit benchmark: image " + image + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, " + rounds + " rounds of each start-up (interleaved)");
+
+        Map<String, UnaryOperator<CitusTestCluster.Builder>> levers = new LinkedHashMap<>();
+        levers.put("cold: 1+2, 10 tables, 32 shards (Citus default)", b -> b);
+        levers.put("cold: 1+2, 10 tables, shardCount 4", b -> b.shardCount(4));
+        levers.put("cold: 1+2, 10 tables, 32 shards, tmpfs", b -> b.dataOnTmpfs(true));
+        levers.put("cold: 1+2, 10 tables, shardCount 4, tmpfs", b -> b.shardCount(4).dataOnTmpfs(true));
+
+        Timings baseline = new Timings();
+        Map<String, Timings> cold = new LinkedHashMap<>();
+        levers.keySet().forEach(name -> cold.put(name, new Timings()));
+        startCluster(b -> b.shardCount(4)); // warm-up: page cache, JIT, image layers
+        for (int round = 1; round <= rounds; round++) {
+            baseline.add(startSingleContainer(image));
+            for (Map.Entry<String, UnaryOperator<CitusTestCluster.Builder>> lever : levers.entrySet()) {
+                cold.get(lever.getKey()).add(startCluster(lever.getValue()));
+            }
+            System.err.println("round " + round + " of " + rounds + " done");
+        }
+
+        SharedClusterTiming.Result shared = SharedClusterTiming.run();
+        Timings firstClass = new Timings();
+        firstClass.add(shared.firstClassNanos());
+        Timings secondClass = new Timings();
+        secondClass.add(shared.secondClassNanos());
+
+        Timings resetTruncate = new Timings();
+        Timings resetPerNode = new Timings();
+        Timings routed = new Timings();
+        Timings colocated = new Timings();
+        try (CitusTestCluster cluster = CitusTestCluster.builder().workers(2).shardCount(4).schema(SCHEMA).start()) {
+            DataSource dataSource = cluster.dataSource();
+            measureResets(cluster, resetTruncate, resetPerNode);
+            for (int i = 0; i < 30; i++) {
+                CitusAssertions.assertRoutedToSingleWorker(dataSource, "SELECT * FROM t01 WHERE tenant_id = ?", (long) i);
+                CitusAssertions.assertColocated(dataSource, "t01", "t02");
+            }
+            for (int i = 0; i < ASSERTION_CALLS; i++) {
+                long started = System.nanoTime();
+                CitusAssertions.assertRoutedToSingleWorker(dataSource, "SELECT * FROM t01 WHERE tenant_id = ?", (long) i);
+                routed.add(System.nanoTime() - started);
+                started = System.nanoTime();
+                CitusAssertions.assertColocated(dataSource, "t01", "t02");
+                colocated.add(System.nanoTime() - started);
+            }
+        }
+
+        Report report = new Report();
+        report.add("baseline: 1 Citus container, SELECT 1 answered", baseline, "1.00", "");
+        cold.forEach((name, timings) -> report.add(name, timings, Report.ratio(timings, baseline),
+                "<= 1.5 now, <= 1.0 goal"));
+        report.add("shared: 1st @CitusCluster class (starts the cluster)", firstClass, Report.ratio(firstClass, baseline), "");
+        report.add("shared: 2nd class, same configuration", secondClass, Report.ratio(secondClass, baseline), "~0");
+        report.add("reset: TRUNCATE via coordinator, 10 tables x 300 rows", resetTruncate, "", "<= 50 ms");
+        report.add("reset: per-node shard truncate (default), same data", resetPerNode, "", "<= 50 ms");
+        report.add("assertRoutedToSingleWorker, warm cluster", routed, "", "median <= 10 ms");
+        report.add("assertColocated (2 tables), warm cluster", colocated, "", "median <= 10 ms");
+        report.print("Results (" + image + "; ratio = median / baseline median)");
+    }
+
+    private static long startSingleContainer(String image) throws Exception {
+        long started = System.nanoTime();
+        try (PostgreSQLContainer container = new PostgreSQLContainer(
+                DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))) {
+            container.start();
+            try (Connection connection = container.createConnection(""); Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT 1")) {
+                rs.next();
+            }
+            return System.nanoTime() - started;
+        }
+    }
+
+    private static long startCluster(UnaryOperator<CitusTestCluster.Builder> lever) throws Exception {
+        long started = System.nanoTime();
+        try (CitusTestCluster cluster = lever.apply(CitusTestCluster.builder().workers(2).schema(SCHEMA)).start();
+             Connection connection = cluster.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM t10")) {
+            rs.next();
+            return System.nanoTime() - started;
+        }
+    }
+
+    private static void measureResets(CitusTestCluster cluster, Timings truncate, Timings perNode) {
+        try (CleanupTiming cleanups = new CleanupTiming(cluster)) {
+            for (int round = 0; round < RESET_ROUNDS; round++) {
+                load(cluster);
+                truncate.add(cleanups.coordinatorTruncate());
+                load(cluster);
+                perNode.add(cleanups.perNodeCleanup());
+            }
+        }
+    }
+
+    private static void load(CitusTestCluster cluster) {
+        StringBuilder sql = new StringBuilder();
+        for (int table = 1; table <= 10; table++) {
+            sql.append(String.format("INSERT INTO t%02d (tenant_id, payload, amount) SELECT g %% 100, 'x', g FROM generate_series(1, 300) g;",
+                    table));
+        }
+        cluster.execute(sql.toString());
+    }
+}

@@ -1,0 +1,32 @@
+-- The benchmark's schema: 10 distributed tables, colocated, each with an index that leads with the
+-- distribution column (what a multi-tenant schema looks like).
+CREATE TABLE t01 (tenant_id bigint NOT NULL, id bigserial, payload text, amount numeric, created_at timestamptz DEFAULT now(), PRIMARY KEY (tenant_id, id));
+CREATE INDEX t01_tenant_created ON t01 (tenant_id, created_at);
+SELECT create_distributed_table('t01', 'tenant_id');
+CREATE TABLE t02 (tenant_id bigint NOT NULL, id bigserial, payload text, amount numeric, created_at timestamptz DEFAULT now(), PRIMARY KEY (tenant_id, id));
+CREATE INDEX t02_tenant_created ON t02 (tenant_id, created_at);
+SELECT create_distributed_table('t02', 'tenant_id', colocate_with => 't01');
+CREATE TABLE t03 (tenant_id bigint NOT NULL, id bigserial, payload text, amount numeric, created_at timestamptz DEFAULT now(), PRIMARY KEY (tenant_id, id));
+CREATE INDEX t03_tenant_created ON t03 (tenant_id, created_at);
+SELECT create_distributed_table('t03', 'tenant_id', colocate_with => 't01');
+CREATE TABLE t04 (tenant_id bigint NOT NULL, id bigserial, payload text, amount numeric, created_at timestamptz DEFAULT now(), PRIMARY KEY (tenant_id, id));
+CREATE INDEX t04_tenant_created ON t04 (tenant_id, created_at);
+SELECT create_distributed_table('t04', 'tenant_id', colocate_with => 't01');
+CREATE TABLE t05 (tenant_id bigint NOT NULL, id bigserial, payload text, amount numeric, created_at timestamptz DEFAULT now(), PRIMARY KEY (tenant_id, id));
+CREATE INDEX t05_tenant_created ON t05 (tenant_id, created_at);
+SELECT create_distributed_table('t05', 'tenant_id', colocate_with => 't01');
+CREATE TABLE t06 (tenant_id bigint NOT NULL, id bigserial, payload text, amount numeric, created_at timestamptz DEFAULT now(), PRIMARY KEY (tenant_id, id));
+CREATE INDEX t06_tenant_created ON t06 (tenant_id, created_at);
+SELECT create_distributed_table('t06', 'tenant_id', colocate_with => 't01');
+CREATE TABLE t07 (tenant_id bigint NOT NULL, id bigserial, payload text, amount numeric, created_at timestamptz DEFAULT now(), PRIMARY KEY (tenant_id, id));
+CREATE INDEX t07_tenant_created ON t07 (tenant_id, created_at);
+SELECT create_distributed_table('t07', 'tenant_id', colocate_with => 't01');
+CREATE TABLE t08 (tenant_id bigint NOT NULL, id bigserial, payload text, amount numeric, created_at timestamptz DEFAULT now(), PRIMARY KEY (tenant_id, id));
+CREATE INDEX t08_tenant_created ON t08 (tenant_id, created_at);
+SELECT create_distributed_table('t08', 'tenant_id', colocate_with => 't01');
+CREATE TABLE t09 (tenant_id bigint NOT NULL, id bigserial, payload text, amount numeric, created_at timestamptz DEFAULT now(), PRIMARY KEY (tenant_id, id));
+CREATE INDEX t09_tenant_created ON t09 (tenant_id, created_at);
+SELECT create_distributed_table('t09', 'tenant_id', colocate_with => 't01');
+CREATE TABLE t10 (tenant_id bigint NOT NULL, id bigserial, payload text, amount numeric, created_at timestamptz DEFAULT now(), PRIMARY KEY (tenant_id, id));
+CREATE INDEX t10_tenant_created ON t10 (tenant_id, created_at);
+SELECT create_distributed_table('t10', 'tenant_id', colocate_with => 't01');

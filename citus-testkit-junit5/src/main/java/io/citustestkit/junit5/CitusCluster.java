@@ -1,0 +1,133 @@
+package io.citustestkit.junit5;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs a test class against a real Citus cluster: a coordinator and {@link #workers()} workers with
+ * the {@link #schema()} applied, shared by every test class of the run that asks for the same
+ * configuration, and emptied between tests ({@link #cleanup()}).
+ *
+ * <pre>{@code
+ * @CitusCluster(workers = 2, shardCount = 4, schema = "classpath:schema.sql")
+ * class EventRepositoryTest {
+ *
+ *     @CitusResource
+ *     static CitusTestCluster cluster;          // static fields: injected before @BeforeAll methods
+ *
+ *     @Test
+ *     void should_store_an_event(DataSource dataSource) throws SQLException {   // parameters need no marker
+ *         try (Connection connection = dataSource.getConnection()) {
+ *             connection.createStatement().execute("INSERT INTO events (owner_id) VALUES (42)");
+ *         }
+ *     }
+ *
+ *     @Test
+ *     void should_start_with_empty_tables(DataSource dataSource) {
+ *         // the default cleanup, TRUNCATE, emptied "events" after the previous test
+ *     }
+ * }
+ * }</pre>
+ *
+ * <h2>One cluster per configuration</h2>
+ * The first class that asks for a configuration starts its cluster; every later class with an equal
+ * configuration ({@link #workers()}, the resolved {@link #image()}, {@link #schema()},
+ * {@link #shardCount()}, {@link #dataOnTmpfs()}) gets the same running cluster, also when classes run
+ * in parallel. The schema is applied once per cluster. The cluster is removed when the test run ends.
+ * A cluster that failed to start fails every class that asks for it, at once and with the original
+ * cause, instead of being started again for each class. {@link #cleanup()} and
+ * {@link #disabledWithoutDocker()} are per class and do not split clusters.
+ *
+ * <h2>Injection</h2>
+ * Parameters of type {@link javax.sql.DataSource} (a pooled connection to the coordinator) or
+ * {@link io.citustestkit.CitusTestCluster} (the running cluster) of test methods, lifecycle methods
+ * and constructors are resolved without a marker. Fields of those types are injected when marked
+ * with {@link CitusResource @CitusResource}: static fields before {@code @BeforeAll} methods, instance
+ * fields right after the test instance is created.
+ *
+ * <h2>Your own annotation</h2>
+ * {@code @CitusCluster} works as a meta-annotation, so a team can name its configuration once:
+ * <pre>{@code
+ * @Target(ElementType.TYPE)
+ * @Retention(RetentionPolicy.RUNTIME)
+ * @CitusCluster(workers = 2, shardCount = 4, schema = {"classpath:schema.sql", "classpath:functions.sql"})
+ * public @interface OurCitus {
+ * }
+ *
+ * @OurCitus
+ * class BillingTest { ... }
+ * }</pre>
+ * It is {@link Inherited @Inherited} by subclasses and applies to {@code @Nested} classes; a
+ * {@code @Nested} class may declare its own {@code @CitusCluster} to use another configuration.
+ *
+ * <h2>Running against a cluster you already run</h2>
+ * With the system property {@code citus.testkit.url} (or the JUnit configuration parameter of that
+ * name, or the environment variable {@code CITUS_TESTKIT_URL}) set to a coordinator's JDBC URL, and
+ * {@code citus.testkit.user} / {@code citus.testkit.password} ({@code CITUS_TESTKIT_USER} /
+ * {@code CITUS_TESTKIT_PASSWORD}) as needed, no container starts: {@link javax.sql.DataSource}s point
+ * at that coordinator, the schema is applied there once per configuration (write it so it can run on
+ * that database, e.g. {@code CREATE TABLE IF NOT EXISTS}), {@link #shardCount()} is set for the
+ * session that applies it, and {@link #workers()} and {@link #image()} are ignored. The cleanup
+ * empties that cluster's tables too: point it only at a cluster whose data may be deleted.
+ * An injected {@link io.citustestkit.CitusTestCluster} is then connected to that coordinator
+ * ({@link io.citustestkit.CitusTestCluster#connect}): its data source, {@code execute} and
+ * {@code applySchema} work; its node methods ({@code workers()}, fault injection) do not.
+ *
+ * @see CitusResource
+ * @see TableCleanup
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(CitusClusterExtension.class)
+public @interface CitusCluster {
+
+    /** Number of workers (default 2); 0 makes a coordinator-only cluster that holds the shards itself. */
+    int workers() default 2;
+
+    /**
+     * The Citus image, e.g. {@code citusdata/citus:14.1.0}. Empty (the default) resolves it like
+     * {@link io.citustestkit.CitusImage#resolve(String)}: the system property {@code citus.testkit.image},
+     * else the environment variable {@code CITUS_TESTKIT_IMAGE}, else the pinned default.
+     */
+    String image() default "";
+
+    /**
+     * Schema scripts, {@code classpath:} resources or file paths, applied in order once per cluster,
+     * after the workers are registered.
+     */
+    String[] schema() default {};
+
+    /**
+     * {@code citus.shard_count} for tables distributed without an explicit count; 0 (the default) keeps
+     * Citus's own default (32). Tests usually want few shards: 4 makes schema creation and cleanup fast.
+     */
+    int shardCount() default 0;
+
+    /**
+     * Keeps each node's data directory on a tmpfs (RAM) instead of the container's disk (default
+     * false): faster to initialise, costs memory for the data the tests write.
+     */
+    boolean dataOnTmpfs() default false;
+
+    /**
+     * Whether the class is skipped, with the reason shown, when no Docker engine answers. The default,
+     * false, fails the class with a message that says how Docker is looked for: a test that silently
+     * does not run is worse than one that fails.
+     */
+    boolean disabledWithoutDocker() default false;
+
+    /**
+     * How the tables are cleaned between tests. The default, {@link TableCleanup#TRUNCATE}, gives
+     * every test empty tables, which is what a test that shares its cluster with other classes
+     * expects; sequences keep counting, as they do after a rolled-back transaction.
+     */
+    TableCleanup cleanup() default TableCleanup.TRUNCATE;
+}
