@@ -2,10 +2,12 @@ package io.citustestkit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.citustestkit.cluster.CitusRefusalsKeepConnections;
 import io.citustestkit.cluster.ClusterRegistration;
 import io.citustestkit.cluster.ContainerLabels;
 import io.citustestkit.cluster.DockerEnvironment;
 import io.citustestkit.cluster.ImagePresence;
+import io.citustestkit.cluster.InitializedImageCache;
 import io.citustestkit.cluster.NodeLog;
 import io.citustestkit.cluster.NodeNotReadyException;
 import io.citustestkit.cluster.NodeReadiness;
@@ -75,6 +77,11 @@ public final class CitusTestCluster implements AutoCloseable {
     /** The database on every node, where the citus extension is created. */
     public static final String DATABASE = "test";
 
+    /** System property that turns {@link Builder#initializedImageCache(boolean)} on for every cluster. */
+    public static final String INITIALIZED_IMAGE_CACHE_PROPERTY = "citus.testkit.initialized-image-cache";
+    /** Environment variable that turns {@link Builder#initializedImageCache(boolean)} on (after the property). */
+    public static final String INITIALIZED_IMAGE_CACHE_VARIABLE = "CITUS_TESTKIT_INITIALIZED_IMAGE_CACHE";
+
     private static final Logger LOG = LoggerFactory.getLogger(CitusTestCluster.class);
     private static final String COORDINATOR_NAME = "coordinator";
 
@@ -110,7 +117,7 @@ public final class CitusTestCluster implements AutoCloseable {
 
     private CitusTestCluster(ExistingCoordinator existing, int poolSize) {
         this.existing = existing;
-        this.settings = new Settings(0, null, List.of(), null, List.of(), Duration.ofMinutes(2), false, poolSize);
+        this.settings = new Settings(0, null, List.of(), null, List.of(), Duration.ofMinutes(2), false, poolSize, null);
         this.network = null;
         this.coordinator = null;
         this.shutdownHook = ShutdownHooks.register("cluster-" + id, this);
@@ -144,6 +151,7 @@ public final class CitusTestCluster implements AutoCloseable {
             config.setPassword(password);
             config.setMaximumPoolSize(cluster.settings.poolSize);
             config.setMinimumIdle(1);
+            config.setExceptionOverrideClassName(CitusRefusalsKeepConnections.class.getName());
             cluster.dataSource = new HikariDataSource(config);
             try (Connection connection = cluster.dataSource.getConnection(); Statement statement = connection.createStatement();
                  java.sql.ResultSet rs = statement.executeQuery(
@@ -202,6 +210,9 @@ public final class CitusTestCluster implements AutoCloseable {
             citusVersion = NodeReadiness.awaitCitus(node.name(), node::jdbcUrl, USERNAME, PASSWORD,
                     settings.startupTimeout, node.log()::tail, settings.image.name());
             ClusterRegistration.storeInterNodePassword(node.name(), node.jdbcUrl(), USERNAME, PASSWORD);
+            if (settings.initializedImage != null) {
+                ClusterRegistration.run(node.name(), node.jdbcUrl(), USERNAME, PASSWORD, InitializedImageCache.giveOwnServerIdSql());
+            }
         }
         coordinatorTarget = newCoordinatorTarget();
         dataSource = newPool();
@@ -275,8 +286,9 @@ public final class CitusTestCluster implements AutoCloseable {
 
     private CitusNode newNode(String name, CitusNode.Role role) {
         NodeLog log = new NodeLog(name);
+        String nodeImage = settings.initializedImage != null ? settings.initializedImage : settings.image.name();
         PostgreSQLContainer container = new PostgreSQLContainer(
-                DockerImageName.parse(settings.image.name()).asCompatibleSubstituteFor("postgres"))
+                DockerImageName.parse(nodeImage).asCompatibleSubstituteFor("postgres"))
                 .withDatabaseName(DATABASE)
                 .withUsername(USERNAME)
                 .withPassword(PASSWORD)
@@ -285,8 +297,9 @@ public final class CitusTestCluster implements AutoCloseable {
                 .withLabels(ContainerLabels.forNode(id, role.label(), name))
                 .withCreateContainerCmdModifier(cmd -> cmd.withName("citus-testkit-" + id + "-" + name))
                 .withCommand(NodeSettings.command(settings.shardCount))
+                .withEnv("POSTGRES_INITDB_ARGS", "--no-sync")
                 .withLogConsumer(log)
-                .waitingFor(new NodeStartupWait(log, settings.startupTimeout));
+                .waitingFor(new NodeStartupWait(log, settings.startupTimeout, nodeImage.equals(settings.image.name()) ? 2 : 1));
         if (settings.dataOnTmpfs) {
             container.withTmpFs(Map.of("/var/lib/postgresql", "rw,mode=1777"));
         }
@@ -315,6 +328,7 @@ public final class CitusTestCluster implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
         config.setInitializationFailTimeout(settings.startupTimeout.toMillis());
+        config.setExceptionOverrideClassName(CitusRefusalsKeepConnections.class.getName());
         return new HikariDataSource(config);
     }
 
@@ -438,6 +452,9 @@ public final class CitusTestCluster implements AutoCloseable {
             NodeReadiness.awaitCitus(node.name(), node::jdbcUrl, USERNAME, PASSWORD, settings.startupTimeout,
                     node.log()::tail, settings.image.name());
             ClusterRegistration.storeInterNodePassword(node.name(), node.jdbcUrl(), USERNAME, PASSWORD);
+            if (settings.initializedImage != null) {
+                ClusterRegistration.run(node.name(), node.jdbcUrl(), USERNAME, PASSWORD, InitializedImageCache.giveOwnServerIdSql());
+            }
             try (Connection connection = dataSource.getConnection()) {
                 ClusterRegistration.addWorker(connection, node.internalHost(), NodeSettings.POSTGRES_PORT);
             }
@@ -556,7 +573,7 @@ public final class CitusTestCluster implements AutoCloseable {
     /** The validated, resolved configuration of a cluster. */
     private record Settings(int workers, CitusImage image, List<SchemaLocation> schema, Integer shardCount,
                             List<Consumer<PostgreSQLContainer>> customizers, Duration startupTimeout,
-                            boolean dataOnTmpfs, int poolSize) {
+                            boolean dataOnTmpfs, int poolSize, String initializedImage) {
     }
 
     /**
@@ -584,6 +601,8 @@ public final class CitusTestCluster implements AutoCloseable {
         private boolean dataOnTmpfs;
         private int poolSize = 10;
         private Duration pullTimeout = Duration.ofMinutes(5);
+        private boolean initializedImageCache = Boolean.parseBoolean(
+                System.getProperty(INITIALIZED_IMAGE_CACHE_PROPERTY, System.getenv(INITIALIZED_IMAGE_CACHE_VARIABLE)));
 
         private Builder() {
         }
@@ -667,6 +686,20 @@ public final class CitusTestCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts nodes from a locally cached image whose data directory is already initialised (created
+         * the first time from the Citus image: {@code citus-testkit-cache/initialized:<hash>}), so no
+         * node runs {@code initdb} and {@code CREATE EXTENSION citus}. Default false, or the system
+         * property {@value CitusTestCluster#INITIALIZED_IMAGE_CACHE_PROPERTY} / environment variable
+         * {@value CitusTestCluster#INITIALIZED_IMAGE_CACHE_VARIABLE} set to {@code true}: it leaves an
+         * image behind (label {@code io.citustestkit.cache}), which is yours to keep or prune.
+         * {@link #dataOnTmpfs(boolean)} has no effect with it.
+         */
+        public Builder initializedImageCache(boolean enabled) {
+            this.initializedImageCache = enabled;
+            return this;
+        }
+
         /** Maximum size of the {@link #dataSource()} pool (default 10). */
         public Builder poolSize(int poolSize) {
             if (poolSize < 1) {
@@ -687,10 +720,13 @@ public final class CitusTestCluster implements AutoCloseable {
         public CitusTestCluster start() {
             List<SchemaLocation> scripts = schema.stream().map(SchemaLocation::of).toList();
             CitusImage resolved = CitusImage.resolve(image);
-            Settings settings = new Settings(workers, resolved, scripts, shardCount, List.copyOf(customizers),
-                    startupTimeout, dataOnTmpfs, poolSize);
             DockerEnvironment.requireAvailable();
             ImagePresence.ensurePresent(resolved, pullTimeout);
+            String initializedImage = initializedImageCache
+                    ? InitializedImageCache.imageFor(resolved.name(), USERNAME, PASSWORD, DATABASE, startupTimeout)
+                    : null;
+            Settings settings = new Settings(workers, resolved, scripts, shardCount, List.copyOf(customizers),
+                    startupTimeout, dataOnTmpfs, poolSize, initializedImage);
             CitusTestCluster cluster = new CitusTestCluster(settings);
             try {
                 cluster.boot();

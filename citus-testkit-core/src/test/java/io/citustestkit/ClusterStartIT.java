@@ -2,6 +2,7 @@ package io.citustestkit;
 
 import io.citustestkit.testsupport.EnabledIfCitusImage;
 import io.citustestkit.testsupport.Leftovers;
+import io.citustestkit.testsupport.Rows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,10 +10,7 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,24 +100,12 @@ class ClusterStartIT {
     }
 
     private static List<String> rows(String sql) throws SQLException {
-        try (Connection connection = cluster.dataSource().getConnection()) {
-            return rows(connection, sql);
-        }
+        return Rows.of(cluster.dataSource(), sql);
     }
 
     private static List<String> rowsOn(CitusNode node, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(node.jdbcUrl(), cluster.username(), cluster.password())) {
-            return rows(connection, sql);
+            return Rows.of(connection, sql);
         }
-    }
-
-    private static List<String> rows(Connection connection, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
     }
 }

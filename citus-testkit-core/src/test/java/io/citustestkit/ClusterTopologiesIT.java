@@ -1,14 +1,11 @@
 package io.citustestkit;
 
 import io.citustestkit.testsupport.EnabledIfCitusImage;
+import io.citustestkit.testsupport.Rows;
 import io.citustestkit.testsupport.Leftovers;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,13 +46,6 @@ class ClusterTopologiesIT {
     }
 
     private static List<String> rows(CitusTestCluster cluster, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = cluster.dataSource().getConnection();
-             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
+        return Rows.of(cluster.dataSource(), sql);
     }
 }

@@ -37,8 +37,8 @@ final class SharedClusterTiming {
                     failures.append(id.getDisplayName()).append(": ").append(result.getThrowable().map(Throwable::toString).orElse(""))
                             .append('\n');
                 }
-                if (id.isContainer() && id.getLegacyReportingName().startsWith("SharedCluster")) {
-                    durations.put(id.getLegacyReportingName(), end - started.get(id.getUniqueId()));
+                if (id.isContainer() && id.getDisplayName().startsWith("SharedCluster")) {
+                    durations.put(id.getDisplayName(), end - started.get(id.getUniqueId()));
                 }
             }
         };

@@ -44,6 +44,16 @@ public final class ClusterRegistration {
         }
     }
 
+    /** Runs one statement on one node, for set-up steps. */
+    public static void run(String nodeName, String jdbcUrl, String username, String password, String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, username, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new ClusterStartException("Could not prepare node " + nodeName + " (" + sql + "): " + e.getMessage(), e);
+        }
+    }
+
     /** Registers the coordinator under its network alias and adds every worker, in order. */
     public static void register(Connection coordinator, String coordinatorHost, List<String> workerHosts, int port) {
         run(coordinator, "coordinator " + coordinatorHost, "SELECT citus_set_coordinator_host(?, ?)", coordinatorHost, port);

@@ -6,25 +6,30 @@ import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import java.time.Duration;
 
 /**
- * Waits until a node has logged "database system is ready to accept connections" twice (the official
- * image's init server, then the real one), and fails at once when the container exits instead of
- * waiting out the timeout.
+ * Waits until a node has logged "database system is ready to accept connections" as often as expected
+ * (twice when the official image initialises: its init server, then the real one), and fails at once
+ * when the container exits instead of waiting out the timeout.
  */
 public final class NodeStartupWait extends AbstractWaitStrategy {
 
-    private static final int EXPECTED_READY_LINES = 2;
-
     private final NodeLog log;
+    private final int expectedReadyLines;
 
-    public NodeStartupWait(NodeLog log, Duration timeout) {
+    /**
+     * @param expectedReadyLines 2 for a node that initialises its data directory (the entrypoint's
+     *                           temporary server, then the real one), 1 for a node that starts from an
+     *                           initialised one
+     */
+    public NodeStartupWait(NodeLog log, Duration timeout, int expectedReadyLines) {
         this.log = log;
+        this.expectedReadyLines = expectedReadyLines;
         withStartupTimeout(timeout);
     }
 
     @Override
     protected void waitUntilReady() {
         long deadline = System.nanoTime() + startupTimeout.toNanos();
-        while (log.readyLines() < EXPECTED_READY_LINES) {
+        while (log.readyLines() < expectedReadyLines) {
             InspectContainerResponse.ContainerState state = waitStrategyTarget.getCurrentContainerInfo().getState();
             if (!Boolean.TRUE.equals(state.getRunning())) {
                 throw new NodeNotReadyException("its container exited with code " + state.getExitCodeLong()
@@ -33,7 +38,7 @@ public final class NodeStartupWait extends AbstractWaitStrategy {
             if (System.nanoTime() > deadline) {
                 throw new NodeNotReadyException("it was still not ready after " + startupTimeout.toSeconds()
                         + " s: \"" + NodeLog.READY_LINE + "\" was logged " + log.readyLines() + " of the "
-                        + EXPECTED_READY_LINES + " times expected", false);
+                        + expectedReadyLines + " times expected", false);
             }
             try {
                 Thread.sleep(50);

@@ -12,9 +12,26 @@ public final class ClusterInChildJvm {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        exitWhenTheParentGoesAway();
         CitusTestCluster cluster = CitusTestCluster.builder().workers(1).shardCount(2).start();
         System.out.println("CLUSTER " + cluster.id());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** If the test JVM dies first, its end of our stdin closes: exit too (the shutdown hook cleans up). */
+    private static void exitWhenTheParentGoesAway() {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the parent never writes; wait for end of stream
+                }
+            } catch (java.io.IOException ignored) {
+                // treat as end of stream
+            }
+            System.exit(0);
+        }, "parent-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.citustestkit.CitusTestCluster;
 import io.citustestkit.ClusterStartException;
+import io.citustestkit.cluster.CitusRefusalsKeepConnections;
 import io.citustestkit.schema.SchemaLocation;
 import io.citustestkit.schema.SchemaRunner;
 import org.slf4j.Logger;
@@ -78,6 +79,7 @@ final class ExistingCluster implements RunningCluster {
         config.setMinimumIdle(1);
         config.setConnectionTimeout(30_000);
         config.setInitializationFailTimeout(1);
+        config.setExceptionOverrideClassName(CitusRefusalsKeepConnections.class.getName());
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {

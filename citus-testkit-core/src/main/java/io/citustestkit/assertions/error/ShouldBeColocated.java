@@ -50,7 +50,10 @@ public final class ShouldBeColocated extends CitusMessageFactory {
         if (!mismatch.hasShardDifference()) {
             return mismatch.expected().exists() && mismatch.actual().exists()
                     && mismatch.expected().shardCount() > 0
-                    ? "every shard pair has the same hash range on the same nodes"
+                    ? "the shards line up today (same hash ranges on the same nodes), but Citus does not treat tables in different"
+                    + " colocation groups as colocated: joins between them are not pushed down, and moving the shards of one does"
+                    + " not move the other. Create the table with colocate_with => '<the other table>', or run"
+                    + " update_distributed_table_colocation()"
                     : "no shard to compare";
         }
         int count = Math.max(mismatch.expected().shardCount(), mismatch.actual().shardCount());

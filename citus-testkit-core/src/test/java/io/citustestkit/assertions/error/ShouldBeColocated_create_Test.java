@@ -33,7 +33,10 @@ class ShouldBeColocated_create_Test {
                 + "but events is in colocation group 2, products in colocation group 4:%n"
                 + "  distributed table events (distribution column owner_id bigint, colocation group 2, 32 shards)%n"
                 + "  distributed table products (distribution column id bigint, colocation group 4, 32 shards)%n"
-                + "every shard pair has the same hash range on the same nodes"));
+                + "the shards line up today (same hash ranges on the same nodes), but Citus does not treat tables in different"
+                + " colocation groups as colocated: joins between them are not pushed down, and moving the shards of one does"
+                + " not move the other. Create the table with colocate_with => '<the other table>', or run"
+                + " update_distributed_table_colocation()"));
     }
 
     @Test

@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Refreshes the README's code samples from the tagged regions of the examples (STYLE: samples are
+copied from compiled, tested code). A sample in README.md is a block opened by a line
+`<!-- snippet: NAME -->` and the ```java fence after it; the block's body is replaced by the lines
+between `// tag::NAME[]` and `// end::NAME[]` in examples/src/test (every region of that name, in file
+order, de-indented). ReadmeSnippetsIT fails the build when the README and the sources disagree."""
+import pathlib
+import re
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SOURCES = sorted(p for p in (ROOT / "examples/src/test").rglob("*") if p.suffix in (".java", ".sql"))
+
+
+def region(name):
+    lines, inside = [], False
+    for source in SOURCES:
+        for line in source.read_text().splitlines():
+            if re.search(r"(//|--) tag::%s\[\]" % re.escape(name), line):
+                inside = True
+            elif re.search(r"(//|--) end::%s\[\]" % re.escape(name), line):
+                inside = False
+            elif inside:
+                lines.append(line)
+    if not lines:
+        sys.exit("no region named %s in examples/src/test" % name)
+    indent = min(len(l) - len(l.lstrip()) for l in lines if l.strip())
+    return "\n".join("" if not l.strip() else l[indent:] for l in lines).strip()
+
+
+def main():
+    readme = ROOT / "README.md"
+    text = readme.read_text()
+    pattern = re.compile(r"(<!-- snippet: ([\w-]+) -->\n```(\w+)\n)(.*?)(^```$)", re.S | re.M)
+    text = pattern.sub(lambda m: m.group(1) + region(m.group(2)) + "\n" + m.group(5), text)
+    readme.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
