@@ -15,14 +15,20 @@ import java.util.Objects;
  * CitusNode worker = cluster.workers().get(0);
  * worker.name();          // "worker-1"
  * worker.internalHost();  // "worker-1": how Citus (and pg_dist_node) knows it
- * worker.jdbcUrl();       // jdbc:postgresql://localhost:32781/citus, reachable from the test JVM
+ * worker.jdbcUrl();       // jdbc:postgresql://localhost:32781/test, reachable from the test JVM
  * worker.stop();          // fault injection: the worker goes away
  * worker.start();         // and comes back; the cluster waits until it is healthy again
  * }</pre>
  */
 public final class CitusNode {
 
-    /** Whether a node is the coordinator or a worker. */
+    /**
+     * Whether a node is the coordinator or a worker.
+     *
+     * <pre>{@code
+     * cluster.coordinator().role(); // Role.COORDINATOR
+     * }</pre>
+     */
     public enum Role {
         COORDINATOR, WORKER;
 

@@ -206,12 +206,14 @@ public final class CitusTestCluster implements AutoCloseable {
         List<CitusNode> nodes = allNodes();
         startContainers(nodes);
         long containersReady = System.nanoTime();
-        for (CitusNode node : nodes) {
-            citusVersion = NodeReadiness.awaitCitus(node.name(), node::jdbcUrl, USERNAME, PASSWORD,
-                    settings.startupTimeout, node.log()::tail, settings.image.name());
-            ClusterRegistration.storeInterNodePassword(node.name(), node.jdbcUrl(), USERNAME, PASSWORD);
-            if (settings.initializedImage != null) {
-                ClusterRegistration.run(node.name(), node.jdbcUrl(), USERNAME, PASSWORD, InitializedImageCache.giveOwnServerIdSql());
+        List<CompletableFuture<String>> prepared = nodes.stream()
+                .map(node -> CompletableFuture.supplyAsync(() -> prepareNode(node)))
+                .toList();
+        for (CompletableFuture<String> node : prepared) {
+            try {
+                citusVersion = node.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
         coordinatorTarget = newCoordinatorTarget();
@@ -236,6 +238,17 @@ public final class CitusTestCluster implements AutoCloseable {
         LOG.info("{} cluster {} ready in {} ms (containers {} ms, registration {} ms, schema {} ms): coordinator + {} workers, image {}",
                 citusVersion, id, millis(started, done), millis(started, containersReady), millis(containersReady, registered),
                 millis(registered, done), workers.size(), settings.image);
+    }
+
+    /** A real JDBC round trip, then the node's share of the set-up; returns its Citus version. */
+    private String prepareNode(CitusNode node) {
+        String version = NodeReadiness.awaitCitus(node.name(), node::jdbcUrl, USERNAME, PASSWORD,
+                settings.startupTimeout, node.log()::tail, settings.image.name());
+        ClusterRegistration.storeInterNodePassword(node.name(), node.jdbcUrl(), USERNAME, PASSWORD);
+        if (settings.initializedImage != null) {
+            ClusterRegistration.run(node.name(), node.jdbcUrl(), USERNAME, PASSWORD, InitializedImageCache.giveOwnServerIdSql());
+        }
+        return version;
     }
 
     private void startContainers(List<CitusNode> nodes) {
@@ -449,12 +462,7 @@ public final class CitusTestCluster implements AutoCloseable {
         CitusNode node = newNode("worker-" + (workers.size() + 1), CitusNode.Role.WORKER);
         try {
             startContainers(List.of(node));
-            NodeReadiness.awaitCitus(node.name(), node::jdbcUrl, USERNAME, PASSWORD, settings.startupTimeout,
-                    node.log()::tail, settings.image.name());
-            ClusterRegistration.storeInterNodePassword(node.name(), node.jdbcUrl(), USERNAME, PASSWORD);
-            if (settings.initializedImage != null) {
-                ClusterRegistration.run(node.name(), node.jdbcUrl(), USERNAME, PASSWORD, InitializedImageCache.giveOwnServerIdSql());
-            }
+            prepareNode(node);
             try (Connection connection = dataSource.getConnection()) {
                 ClusterRegistration.addWorker(connection, node.internalHost(), NodeSettings.POSTGRES_PORT);
             }

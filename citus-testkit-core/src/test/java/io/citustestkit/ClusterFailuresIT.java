@@ -66,4 +66,20 @@ class ClusterFailuresIT {
                 .hasMessageContaining("Last lines of its log:")
                 .hasMessageContaining("unrecognized configuration parameter \"no_such_setting\"");
     }
+
+    @Test
+    void should_time_out_a_node_that_runs_but_never_becomes_ready_and_say_what_it_waited_for() {
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> CitusTestCluster.builder().workers(0).startupTimeout(Duration.ofSeconds(5))
+                .withNodeCustomizer(node -> node.withCommand("sleep", "infinity")).start())
+                .isInstanceOf(ClusterStartException.class)
+                .hasMessageContaining("Node coordinator (image ")
+                .hasMessageContaining("did not start: it was still not ready after 5 s: \"database system is ready to accept "
+                        + "connections\" was logged 0 of the 2 times expected.")
+                .hasMessageContaining("Last lines of its log:");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("bounded by the start-up timeout")
+                .isLessThan(Duration.ofSeconds(30));
+    }
 }

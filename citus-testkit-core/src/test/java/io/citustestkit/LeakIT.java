@@ -20,10 +20,11 @@ class LeakIT {
 
     @Test
     void should_leave_nothing_when_the_jvm_is_ended_without_closing_the_cluster() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ClusterInChildJvm.class.getName())
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        builder.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true"); // only the kit's own shutdown hook can clean up
+        Process child = builder.start();
         String clusterId = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

@@ -6,6 +6,12 @@ import io.citustestkit.CitusTestCluster;
  * The benchmark's access to the extension's package-private table cleaners (same package, other
  * module: the benchmark is never published), so the reset step is measured with the very code the
  * extension runs between tests.
+ *
+ * <pre>{@code
+ * try (CleanupTiming cleanups = new CleanupTiming(cluster)) {
+ *     long nanos = cleanups.perNodeCleanup();
+ * }
+ * }</pre>
  */
 public final class CleanupTiming implements AutoCloseable {
 

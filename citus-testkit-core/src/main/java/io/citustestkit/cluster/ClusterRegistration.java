@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,6 +18,10 @@ import java.util.TreeSet;
  * The SQL that turns started nodes into a cluster: password authentication between nodes
  * ({@code pg_dist_authinfo}), the coordinator's own address ({@code citus_set_coordinator_host}),
  * each worker ({@code citus_add_node}), and a check of the resulting topology.
+ *
+ * <pre>{@code
+ * ClusterRegistration.register(coordinatorConnection, "coordinator", List.of("worker-1", "worker-2"), 5432);
+ * }</pre>
  */
 public final class ClusterRegistration {
 
@@ -74,40 +77,29 @@ public final class ClusterRegistration {
     }
 
     /**
-     * Checks that the active primary workers are exactly {@code expectedWorkers}.
+     * Checks that {@code citus_get_active_worker_nodes()} lists exactly {@code expectedNodes}, the
+     * workers (none in a coordinator-only cluster: the coordinator is never listed there).
      *
-     * @throws ClusterStartException naming the expected and the registered workers otherwise
+     * @throws ClusterStartException naming the expected and the registered nodes otherwise
      */
-    public static void verifyTopology(Connection coordinator, List<String> expectedWorkers) {
+    public static void verifyTopology(Connection coordinator, List<String> expectedNodes) {
         Set<String> registered = new TreeSet<>();
-        String sql = "SELECT nodename, nodeport FROM pg_dist_node WHERE groupid <> 0 AND isactive AND noderole = 'primary'";
+        String sql = "SELECT node_name, node_port FROM citus_get_active_worker_nodes()";
         try (Statement statement = coordinator.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 registered.add(rs.getString(1) + ":" + rs.getInt(2));
             }
         } catch (SQLException e) {
-            throw new ClusterStartException("Could not read the cluster topology from pg_dist_node: " + e.getMessage(), e);
+            throw new ClusterStartException("Could not read the cluster topology (" + sql + "): " + e.getMessage(), e);
         }
         Set<String> expected = new TreeSet<>();
-        for (String worker : expectedWorkers) {
-            expected.add(worker + ":" + NodeSettings.POSTGRES_PORT);
+        for (String node : expectedNodes) {
+            expected.add(node + ":" + NodeSettings.POSTGRES_PORT);
         }
         if (!expected.equals(registered)) {
-            throw new ClusterStartException("The cluster's topology is not the one asked for: expected active workers "
-                    + expected + " but pg_dist_node has " + registered + ".");
+            throw new ClusterStartException("The cluster's topology is not the one asked for: expected citus_get_active_worker_nodes() "
+                    + "to be " + expected + " but it is " + registered + ".");
         }
-    }
-
-    /** The names of the workers in {@code citus_get_active_worker_nodes()}. */
-    public static List<String> activeWorkers(Connection coordinator) throws SQLException {
-        List<String> workers = new ArrayList<>();
-        try (Statement statement = coordinator.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT node_name FROM citus_get_active_worker_nodes() ORDER BY 1")) {
-            while (rs.next()) {
-                workers.add(rs.getString(1));
-            }
-        }
-        return workers;
     }
 
     private static void run(Connection connection, String what, String sql, String host, int port) {

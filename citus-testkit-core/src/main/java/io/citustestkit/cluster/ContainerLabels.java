@@ -5,6 +5,10 @@ import java.util.Map;
 /**
  * The Docker labels citus-testkit puts on every container and network it creates, so that leftovers
  * can be found (and counted by tests) with {@code docker ps -a --filter label=io.citustestkit.managed}.
+ *
+ * <pre>{@code
+ * container.withLabels(ContainerLabels.forNode(clusterId, "worker", "worker-1"));
+ * }</pre>
  */
 public final class ContainerLabels {
 

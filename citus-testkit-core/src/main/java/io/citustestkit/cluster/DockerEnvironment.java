@@ -3,7 +3,11 @@ package io.citustestkit.cluster;
 import io.citustestkit.ClusterStartException;
 import org.testcontainers.DockerClientFactory;
 
-/** Checks that a Docker engine answers before anything is created. */
+/** Checks that a Docker engine answers before anything is created. *
+ * <pre>{@code
+ * DockerEnvironment.requireAvailable(); // throws ClusterStartException with how to fix it
+ * }</pre>
+ */
 public final class DockerEnvironment {
 
     private DockerEnvironment() {

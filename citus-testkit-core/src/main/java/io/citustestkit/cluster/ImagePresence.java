@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
  * Makes sure the cluster's image is present before any container is created: it is used when it is
  * present locally, pulled once otherwise, and a pull the registry refuses fails at once (no retry
  * loop), naming the image and how to choose another.
+ *
+ * <pre>{@code
+ * ImagePresence.ensurePresent(CitusImage.resolve(null), Duration.ofMinutes(5));
+ * }</pre>
  */
 public final class ImagePresence {
 

@@ -26,6 +26,10 @@ import java.util.Map;
  *
  * <p>The cached image carries the label {@value #LABEL}; remove it with
  * {@code docker image prune -a --filter label=io.citustestkit.cache}.
+ *
+ * <pre>{@code
+ * String image = InitializedImageCache.imageFor("citusdata/citus:14.1.0", "test", "test", "test", Duration.ofMinutes(2));
+ * }</pre>
  */
 public final class InitializedImageCache {
 

@@ -12,6 +12,12 @@ import java.util.function.Consumer;
 /**
  * Receives a node container's output: forwards every line to SLF4J (logger
  * {@code io.citustestkit.node.<name>}, DEBUG level) and keeps the last lines for error messages.
+ *
+ * <pre>{@code
+ * NodeLog log = new NodeLog("worker-1");
+ * container.withLogConsumer(log);
+ * ... log.tail(); // the last lines, for an error message
+ * }</pre>
  */
 public final class NodeLog implements Consumer<OutputFrame> {
 

@@ -5,6 +5,10 @@ import org.testcontainers.containers.ContainerLaunchException;
 /**
  * A node container ran but PostgreSQL did not become ready: it exited, or the wait timed out. Told
  * apart from Docker failing to create or start the container at all.
+ *
+ * <pre>{@code
+ * if (cause instanceof NodeNotReadyException notReady && notReady.exited()) { ... }
+ * }</pre>
  */
 public final class NodeNotReadyException extends ContainerLaunchException {
 

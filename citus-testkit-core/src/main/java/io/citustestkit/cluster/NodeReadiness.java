@@ -17,6 +17,11 @@ import java.util.function.Supplier;
  * Waits until a node answers a real JDBC round trip ({@code SELECT citus_version()}); the log line
  * alone is not readiness. Fails at once, with a clear message, when the server answers but has no
  * Citus.
+ *
+ * <pre>{@code
+ * String version = NodeReadiness.awaitCitus("worker-1", node::jdbcUrl, "test", "test",
+ *         Duration.ofMinutes(2), log::tail, "citusdata/citus:14.1.0");
+ * }</pre>
  */
 public final class NodeReadiness {
 

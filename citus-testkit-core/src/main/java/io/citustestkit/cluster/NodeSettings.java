@@ -6,6 +6,10 @@ import java.util.List;
 /**
  * The PostgreSQL settings every node runs with: speed over durability (a test cluster is thrown away)
  * and no telemetry ({@code citus.enable_statistics_collection=off}: a test cluster never phones home).
+ *
+ * <pre>{@code
+ * container.withCommand(NodeSettings.command(4)); // postgres -c fsync=off ... -c citus.shard_count=4
+ * }</pre>
  */
 public final class NodeSettings {
 

@@ -9,6 +9,10 @@ import java.time.Duration;
  * Waits until a node has logged "database system is ready to accept connections" as often as expected
  * (twice when the official image initialises: its init server, then the real one), and fails at once
  * when the container exits instead of waiting out the timeout.
+ *
+ * <pre>{@code
+ * container.waitingFor(new NodeStartupWait(log, Duration.ofMinutes(2), 2));
+ * }</pre>
  */
 public final class NodeStartupWait extends AbstractWaitStrategy {
 

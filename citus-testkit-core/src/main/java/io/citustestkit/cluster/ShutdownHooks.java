@@ -6,6 +6,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The backstop for clusters that are never closed: a JVM shutdown hook that closes them when the JVM
  * exits normally or is terminated, also where Testcontainers' Ryuk reaper is disabled.
+ *
+ * <pre>{@code
+ * Thread hook = ShutdownHooks.register("cluster-1a2b3c4d", cluster);
+ * ...
+ * ShutdownHooks.remove(hook); // after close()
+ * }</pre>
  */
 public final class ShutdownHooks {
 

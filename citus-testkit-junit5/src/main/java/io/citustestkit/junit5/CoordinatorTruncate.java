@@ -12,7 +12,7 @@ import java.sql.Statement;
  * {@code TRUNCATE t1, t2, ... CASCADE} over the tables of {@code pg_dist_partition}, built and run by a
  * {@code DO} block in one round trip, so tables created or dropped by a test are always included.
  * Citus truncates every shard of every table, one after the other per worker, so the cost grows with
- * the number of shards (about 1 ms each); used for clusters the extension did not start.
+ * the number of shards (about 1 ms each). The default for every cluster.
  *
  * <pre>{@code
  * new CoordinatorTruncate(dataSource).clean(false, "after EventTest.should_store_an_event()");
