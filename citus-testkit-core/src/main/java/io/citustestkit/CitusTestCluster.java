@@ -463,6 +463,7 @@ public final class CitusTestCluster implements AutoCloseable {
         try {
             startContainers(List.of(node));
             prepareNode(node);
+            requireOpen();
             try (Connection connection = dataSource.getConnection()) {
                 ClusterRegistration.addWorker(connection, node.internalHost(), NodeSettings.POSTGRES_PORT);
             }
@@ -475,6 +476,10 @@ public final class CitusTestCluster implements AutoCloseable {
                     + e.getMessage() + "\n  Last lines of its log:\n" + node.log().tail(), e);
         }
         workers.add(node);
+        if (closed.get()) {
+            stopQuietly(node); // close() ran while the worker was being added
+            throw new IllegalStateException("Citus cluster " + id + " was closed while " + node.name() + " was being added.");
+        }
         LOG.info("Added {} to Citus cluster {}", node, id);
         return node;
     }

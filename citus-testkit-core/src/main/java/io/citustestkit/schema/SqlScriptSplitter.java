@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Splits a PostgreSQL script into statements the way the server reads it: semicolons inside comments
  * ({@code --}, nested {@code /* *\/}), string literals ({@code '...'}, {@code E'...'} with backslash
- * escapes), quoted identifiers ({@code "..."}) and dollar-quoted bodies ({@code $$ ... $$},
- * {@code $fn$ ... $fn$}) do not end a statement.
+ * escapes), quoted identifiers ({@code "..."}), dollar-quoted bodies ({@code $$ ... $$},
+ * {@code $fn$ ... $fn$}) and SQL-standard function bodies ({@code BEGIN ATOMIC ... END}) do not end a
+ * statement.
  *
  * <pre>{@code
  * List<SqlStatement> statements = SqlScriptSplitter.split("""
@@ -25,6 +26,8 @@ public final class SqlScriptSplitter {
     private int position;
     private int line = 1;
     private int statementLine = -1;
+    private int atomicDepth;
+    private String previousWord = "";
 
     private SqlScriptSplitter(String script) {
         this.script = script;
@@ -57,6 +60,9 @@ public final class SqlScriptSplitter {
                 copyQuoted('"', false, "quoted identifier");
             } else if (c == '$' && dollarTagAt(position) != null) {
                 copyDollarQuoted(dollarTagAt(position));
+            } else if (c == ';' && atomicDepth > 0) {
+                append(c);
+                position++;
             } else if (c == ';') {
                 finishStatement();
                 position++;
@@ -64,12 +70,40 @@ public final class SqlScriptSplitter {
                 throw new IllegalArgumentException("psql meta-command at line " + line + " ('" + restOfLine()
                         + "') is not SQL; the schema runner sends plain SQL statements to the server. "
                         + "Replace it with SQL or remove it.");
+            } else if (isWordStart(c)) {
+                copyWord();
             } else {
                 append(c);
                 position++;
             }
         }
         finishStatement();
+    }
+
+    private static boolean isWordStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    /**
+     * Copies a keyword or identifier, tracking SQL-standard function bodies ({@code BEGIN ATOMIC ...
+     * END}, PostgreSQL 14+) the way psql does: inside one, {@code CASE} opens and {@code END} closes a
+     * level, and a semicolon ends the statement only once the body is closed.
+     */
+    private void copyWord() {
+        int start = position;
+        while (position < script.length() && (Character.isLetterOrDigit(script.charAt(position))
+                || script.charAt(position) == '_' || script.charAt(position) == '$')) {
+            append(script.charAt(position++));
+        }
+        String word = script.substring(start, position).toUpperCase(java.util.Locale.ROOT);
+        if (word.equals("ATOMIC") && "BEGIN".equals(previousWord)) {
+            atomicDepth++;
+        } else if (atomicDepth > 0 && word.equals("CASE")) {
+            atomicDepth++;
+        } else if (atomicDepth > 0 && word.equals("END")) {
+            atomicDepth--;
+        }
+        previousWord = word;
     }
 
     private char peek(int offset) {
@@ -194,6 +228,8 @@ public final class SqlScriptSplitter {
     }
 
     private void finishStatement() {
+        atomicDepth = 0;
+        previousWord = "";
         String sql = current.toString().strip();
         if (!sql.isEmpty()) {
             statements.add(new SqlStatement(statements.size() + 1, statementLine, sql));

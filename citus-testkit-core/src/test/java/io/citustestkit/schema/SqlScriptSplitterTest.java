@@ -68,6 +68,20 @@ class SqlScriptSplitterTest {
     }
 
     @Test
+    void should_keep_sql_standard_function_bodies_whole_including_case_expressions() {
+        String function = """
+                CREATE FUNCTION tier(n bigint) RETURNS text LANGUAGE sql
+                BEGIN ATOMIC
+                  SELECT CASE WHEN n > 100 THEN 'big' ELSE 'small' END;
+                  SELECT 'unreachable; really';
+                END""";
+
+        List<SqlStatement> statements = SqlScriptSplitter.split(function + ";\nSELECT tier(1);\nBEGIN; COMMIT;");
+
+        assertThat(statements).extracting(SqlStatement::sql).containsExactly(function, "SELECT tier(1)", "BEGIN", "COMMIT");
+    }
+
+    @Test
     void should_not_take_positional_parameters_or_identifiers_with_dollars_for_dollar_quotes() {
         List<SqlStatement> statements = SqlScriptSplitter.split("""
                 PREPARE p AS SELECT $1; SELECT a$b FROM t;
