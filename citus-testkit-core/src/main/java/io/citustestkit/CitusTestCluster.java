@@ -14,6 +14,7 @@ import io.citustestkit.cluster.NodeReadiness;
 import io.citustestkit.cluster.NodeSettings;
 import io.citustestkit.cluster.NodeStartupWait;
 import io.citustestkit.cluster.ShutdownHooks;
+import io.citustestkit.metadata.CitusNotInstalledException;
 import io.citustestkit.schema.SchemaLocation;
 import io.citustestkit.schema.SchemaRunner;
 import io.citustestkit.schema.SchemaStatementException;
@@ -144,25 +145,18 @@ public final class CitusTestCluster implements AutoCloseable {
         }
         CitusTestCluster cluster = new CitusTestCluster(new ExistingCoordinator(jdbcUrl, username, password), 10);
         try {
-            HikariConfig config = new HikariConfig();
-            config.setPoolName("citus-testkit-" + cluster.id);
+            HikariConfig config = cluster.poolConfig();
             config.setJdbcUrl(jdbcUrl);
             config.setUsername(username);
             config.setPassword(password);
-            config.setMaximumPoolSize(cluster.settings.poolSize);
-            config.setMinimumIdle(1);
-            config.setExceptionOverrideClassName(CitusRefusalsKeepConnections.class.getName());
             cluster.dataSource = new HikariDataSource(config);
             try (Connection connection = cluster.dataSource.getConnection(); Statement statement = connection.createStatement();
-                 java.sql.ResultSet rs = statement.executeQuery(
-                         "SELECT (SELECT extversion FROM pg_extension WHERE extname = 'citus'), current_database()")) {
-                rs.next();
-                if (rs.getString(1) == null) {
-                    throw new CitusTestkitException("The database '" + rs.getString(2) + "' at " + jdbcUrl
-                            + " has no citus extension: connect to a Citus coordinator's database, or run CREATE EXTENSION citus there.");
+                 java.sql.ResultSet rs = statement.executeQuery("SELECT extversion FROM pg_extension WHERE extname = 'citus'")) {
+                if (!rs.next()) {
+                    throw CitusNotInstalledException.of(connection, null);
                 }
+                cluster.citusVersion = "Citus " + rs.getString(1);
             }
-            cluster.citusVersion = "Citus " + cluster.query("SELECT extversion FROM pg_extension WHERE extname = 'citus'");
             return cluster;
         } catch (SQLException | RuntimeException e) {
             cluster.close();
@@ -171,14 +165,6 @@ public final class CitusTestCluster implements AutoCloseable {
             }
             throw new CitusTestkitException("Could not connect to the Citus coordinator at " + jdbcUrl + " as '" + username
                     + "': " + e.getMessage(), e);
-        }
-    }
-
-    private String query(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             java.sql.ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 
@@ -334,15 +320,21 @@ public final class CitusTestCluster implements AutoCloseable {
     }
 
     private HikariDataSource newPool() {
+        HikariConfig config = poolConfig();
+        config.setDataSource(coordinatorTarget);
+        config.setInitializationFailTimeout(settings.startupTimeout.toMillis());
+        return new HikariDataSource(config);
+    }
+
+    /** What every pool of this class shares: its name, size, timeouts, and Citus refusals not evicting connections. */
+    private HikariConfig poolConfig() {
         HikariConfig config = new HikariConfig();
         config.setPoolName("citus-testkit-" + id);
-        config.setDataSource(coordinatorTarget);
         config.setMaximumPoolSize(settings.poolSize);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
-        config.setInitializationFailTimeout(settings.startupTimeout.toMillis());
         config.setExceptionOverrideClassName(CitusRefusalsKeepConnections.class.getName());
-        return new HikariDataSource(config);
+        return config;
     }
 
     /** Points the pool at the coordinator's current mapped port (it changes when its container restarts). */
@@ -559,18 +551,6 @@ public final class CitusTestCluster implements AutoCloseable {
 
     private static long millis(long from, long to) {
         return (to - from) / 1_000_000;
-    }
-
-    static String rootMessage(Throwable error) {
-        Throwable root = error;
-        StringBuilder chain = new StringBuilder(String.valueOf(error.getMessage()));
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-            if (root.getMessage() != null && !chain.toString().contains(root.getMessage())) {
-                chain.append(" <- ").append(root.getMessage());
-            }
-        }
-        return chain.toString();
     }
 
     @Override

@@ -14,13 +14,9 @@ final class SchemaMessages {
                 .append("Schema statement ").append(statement.number())
                 .append(" of '").append(location).append("' (line ").append(statement.line()).append(") failed:\n")
                 .append("  ").append(statement.firstLine()).append('\n');
-        appendServerError(message, cause);
+        message.append(ServerErrorText.of(cause));
         message.append("Fix the statement in '").append(location).append("'")
                 .append(clusterDiscarded ? "; the cluster that ran it was not kept." : "; the statements before it stay applied.");
         return message.toString();
-    }
-
-    static void appendServerError(StringBuilder message, SQLException cause) {
-        message.append(ServerErrorText.of(cause));
     }
 }

@@ -1,10 +1,9 @@
 package io.citustestkit.junit5;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.citustestkit.CitusTestCluster;
+import io.citustestkit.CitusTestkitException;
 import io.citustestkit.ClusterStartException;
-import io.citustestkit.cluster.CitusRefusalsKeepConnections;
+import io.citustestkit.metadata.CitusNotInstalledException;
 import io.citustestkit.schema.SchemaLocation;
 import io.citustestkit.schema.SchemaRunner;
 import org.slf4j.Logger;
@@ -12,11 +11,9 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Citus coordinator the user already runs ({@code citus.testkit.url}): a pool of connections to it,
@@ -29,17 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ExistingCluster implements RunningCluster {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExistingCluster.class);
-    private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final ExistingClusterSettings settings;
-    private final HikariDataSource pool;
+    private final CitusTestCluster cluster;
     private final CoordinatorTruncate cleaner;
-    private CitusTestCluster handle;
 
-    private ExistingCluster(ExistingClusterSettings settings, HikariDataSource pool) {
+    private ExistingCluster(ExistingClusterSettings settings, CitusTestCluster cluster) {
         this.settings = settings;
-        this.pool = pool;
-        this.cleaner = new CoordinatorTruncate(pool);
+        this.cluster = cluster;
+        this.cleaner = new CoordinatorTruncate(cluster.dataSource());
     }
 
     /**
@@ -51,60 +46,35 @@ final class ExistingCluster implements RunningCluster {
      */
     static ExistingCluster connect(ExistingClusterSettings settings, List<String> schema, int shardCount) {
         List<SchemaLocation> scripts = schema.stream().map(SchemaLocation::of).toList();
-        HikariDataSource pool = newPool(settings);
+        CitusTestCluster cluster = open(settings);
         try {
-            String version = checkCitus(settings, pool);
             if (!scripts.isEmpty()) {
-                applySchema(settings, pool, scripts, shardCount);
+                applySchema(settings, cluster.dataSource(), scripts, shardCount);
             }
-            LOG.info("Running against the existing Citus cluster at {} ({}); no containers are started", settings.describe(), version);
-            return new ExistingCluster(settings, pool);
+            LOG.info("Running against the existing Citus cluster at {} ({}); no containers are started", settings.describe(),
+                    cluster.citusVersion());
+            return new ExistingCluster(settings, cluster);
         } catch (RuntimeException | Error e) {
-            pool.close();
+            cluster.close();
             throw e;
         }
     }
 
-    private static HikariDataSource newPool(ExistingClusterSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("citus-testkit-existing-" + POOLS.incrementAndGet());
-        config.setJdbcUrl(settings.url());
-        if (settings.user() != null) {
-            config.setUsername(settings.user());
-        }
-        if (settings.password() != null) {
-            config.setPassword(settings.password());
-        }
-        config.setMaximumPoolSize(10);
-        config.setMinimumIdle(1);
-        config.setConnectionTimeout(30_000);
-        config.setInitializationFailTimeout(1);
-        config.setExceptionOverrideClassName(CitusRefusalsKeepConnections.class.getName());
+    /** {@link CitusTestCluster#connect}, with the failures said in terms of the settings that chose this cluster. */
+    private static CitusTestCluster open(ExistingClusterSettings settings) {
         try {
-            return new HikariDataSource(config);
-        } catch (RuntimeException e) {
+            return CitusTestCluster.connect(settings.url(), settings.user(), settings.password());
+        } catch (CitusNotInstalledException e) {
+            throw new ClusterStartException("The database at " + settings.describe() + " is not a Citus coordinator: "
+                    + "the citus extension is not installed in it. Point " + ExistingClusterSettings.URL_PROPERTY
+                    + " at the database on the coordinator where CREATE EXTENSION citus was run.", e);
+        } catch (CitusTestkitException e) {
+            Throwable failure = e.getCause() != null ? e.getCause() : e;
             throw new ClusterStartException("Could not connect to the existing Citus cluster at " + settings.describe() + ": "
-                    + rootMessage(e) + "\n  Check the URL, and the user and password (" + ExistingClusterSettings.USER_PROPERTY
+                    + rootMessage(failure) + "\n  Check the URL, and the user and password (" + ExistingClusterSettings.USER_PROPERTY
                     + " / " + ExistingClusterSettings.PASSWORD_PROPERTY + ", or " + ExistingClusterSettings.USER_VARIABLE + " / "
                     + ExistingClusterSettings.PASSWORD_VARIABLE + "); unset " + ExistingClusterSettings.URL_PROPERTY + " and "
                     + ExistingClusterSettings.URL_VARIABLE + " to start a cluster in containers instead.", e);
-        }
-    }
-
-    private static String checkCitus(ExistingClusterSettings settings, DataSource pool) {
-        try (Connection connection = pool.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "SELECT extversion FROM pg_extension WHERE extname = 'citus'")) {
-            if (!rs.next()) {
-                throw new ClusterStartException("The database at " + settings.describe() + " is not a Citus coordinator: "
-                        + "the citus extension is not installed in it. Point " + ExistingClusterSettings.URL_PROPERTY
-                        + " at the database on the coordinator where CREATE EXTENSION citus was run.");
-            }
-            return "Citus " + rs.getString(1);
-        } catch (SQLException e) {
-            throw new ClusterStartException("Could not query the existing Citus cluster at " + settings.describe() + ": "
-                    + e.getMessage(), e);
         }
     }
 
@@ -139,20 +109,13 @@ final class ExistingCluster implements RunningCluster {
 
     @Override
     public DataSource dataSource() {
-        return pool;
+        return cluster.dataSource();
     }
 
-    /**
-     * A {@link CitusTestCluster} connected to the same coordinator ({@link CitusTestCluster#connect}),
-     * made when a test first asks for one: its data source, {@code execute} and {@code applySchema}
-     * work, its node methods say that an existing cluster has no containers.
-     */
+    /** A {@link CitusTestCluster} connected to this coordinator: its node methods say an existing cluster has no containers. */
     @Override
-    public synchronized CitusTestCluster testCluster() {
-        if (handle == null) {
-            handle = CitusTestCluster.connect(settings.url(), settings.user(), settings.password());
-        }
-        return handle;
+    public CitusTestCluster testCluster() {
+        return cluster;
     }
 
     @Override
@@ -176,10 +139,7 @@ final class ExistingCluster implements RunningCluster {
     }
 
     @Override
-    public synchronized void close() {
-        pool.close();
-        if (handle != null) {
-            handle.close();
-        }
+    public void close() {
+        cluster.close();
     }
 }
