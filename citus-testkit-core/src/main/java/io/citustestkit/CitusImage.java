@@ -1,5 +1,8 @@
 package io.citustestkit;
 
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.ImageNameSubstitutor;
+
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -9,7 +12,8 @@ import java.util.function.Function;
  *
  * <p>Resolution order: the value given to {@link CitusTestCluster.Builder#image(String)}, else the
  * system property {@value #SYSTEM_PROPERTY}, else the environment variable {@value #ENVIRONMENT_VARIABLE},
- * else {@value #DEFAULT_IMAGE}.
+ * else {@value #DEFAULT_IMAGE}. Testcontainers' image name substitution (a registry mirror prefix,
+ * {@code ~/.testcontainers.properties}) applies: {@link #dockerName()} is what is inspected, pulled and run.
  *
  * <pre>{@code
  * // mvn verify -Dcitus.testkit.image=citusdata/citus:13.2.0
@@ -38,6 +42,9 @@ public final class CitusImage {
     /**
      * Resolves the image from an explicit value (may be {@code null}), the system property, the
      * environment variable and the pinned default, in that order.
+     *
+     * @param explicit the image set in code, or {@code null} to fall back to the other sources
+     * @return the resolved image and where it came from
      */
     public static CitusImage resolve(String explicit) {
         return resolve(explicit, System::getProperty, System::getenv);
@@ -63,17 +70,28 @@ public final class CitusImage {
         return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
     }
 
-    /** The image reference, e.g. {@code citusdata/citus:14.1.0}. */
+    /** {@return the image reference, e.g. {@code citusdata/citus:14.1.0}} */
     public String name() {
         return name;
     }
 
-    /** Where the name came from, e.g. "system property citus.testkit.image". */
+    /**
+     * The image as Docker knows it: {@link #name()} after Testcontainers' {@link ImageNameSubstitutor}
+     * (e.g. {@code mirror.example.com/citusdata/citus:14.1.0} with {@code hub.image.name.prefix} set).
+     * The kit inspects, pulls, derives from and runs this name, so the pre-check and the nodes agree.
+     *
+     * @return the image name after substitution, in canonical form
+     */
+    public String dockerName() {
+        return ImageNameSubstitutor.instance().apply(DockerImageName.parse(name)).asCanonicalNameString();
+    }
+
+    /** {@return where the name came from, e.g. "system property citus.testkit.image"} */
     public String source() {
         return source;
     }
 
-    /** How to choose another image, for error messages. */
+    /** {@return how to choose another image, for error messages} */
     public static String howToOverride() {
         return "choose the image with CitusTestCluster.builder().image(..) (or @CitusCluster(image = ..)), the system property "
                 + SYSTEM_PROPERTY + ", or the environment variable " + ENVIRONMENT_VARIABLE;

@@ -1,7 +1,5 @@
 package io.citustestkit;
 
-import io.citustestkit.cluster.NodeLog;
-import io.citustestkit.cluster.NodeSettings;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.util.List;
@@ -30,9 +28,12 @@ public final class CitusNode {
      * }</pre>
      */
     public enum Role {
-        COORDINATOR, WORKER;
+        /** The coordinator: it holds the metadata and plans the distributed queries. */
+        COORDINATOR,
+        /** A worker: it holds shards. */
+        WORKER;
 
-        /** The lower-case label value, e.g. {@code worker}. */
+        /** {@return the lower-case label value, e.g. {@code worker}} */
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
@@ -42,45 +43,45 @@ public final class CitusNode {
     private final Role role;
     private final PostgreSQLContainer container;
     private final NodeLog log;
-    private volatile NodeFaults faults;
+    private final NodeFaults faults;
 
-    CitusNode(String name, Role role, PostgreSQLContainer container, NodeLog log) {
+    CitusNode(String name, Role role, PostgreSQLContainer container, NodeLog log, NodeFaults faults) {
         this.name = Objects.requireNonNull(name);
         this.role = Objects.requireNonNull(role);
         this.container = Objects.requireNonNull(container);
         this.log = Objects.requireNonNull(log);
+        this.faults = Objects.requireNonNull(faults);
     }
 
-    void attach(NodeFaults faults) {
-        this.faults = faults;
-    }
-
-    /** The node's name: {@code coordinator}, {@code worker-1}, {@code worker-2}, ... */
+    /** {@return the node's name: {@code coordinator}, {@code worker-1}, {@code worker-2}, ...} */
     public String name() {
         return name;
     }
 
-    /** Coordinator or worker. */
+    /** {@return coordinator or worker} */
     public Role role() {
         return role;
     }
 
-    /** A JDBC URL for this node that the test JVM can reach (the host's mapped port). */
+    /**
+     * {@return a JDBC URL for this node that the test JVM can reach (the host's mapped port)} It carries no
+     * credentials.
+     */
     public String jdbcUrl() {
         return "jdbc:postgresql://" + container.getHost() + ":" + mappedPort() + "/" + container.getDatabaseName();
     }
 
-    /** The host name Citus uses for this node inside the cluster network (as in {@code pg_dist_node}). */
+    /** {@return the host name Citus uses for this node inside the cluster network (as in {@code pg_dist_node})} */
     public String internalHost() {
         return name;
     }
 
-    /** The port Citus uses for this node inside the cluster network (as in {@code pg_dist_node}). */
+    /** {@return the port Citus uses for this node inside the cluster network (as in {@code pg_dist_node})} */
     public int internalPort() {
         return NodeSettings.POSTGRES_PORT;
     }
 
-    /** The last lines the node's container printed, oldest first. */
+    /** {@return the last lines the node's container printed, oldest first} */
     public List<String> lastLogLines() {
         return log.lastLines();
     }
@@ -88,6 +89,8 @@ public final class CitusNode {
     /**
      * The node's container, for what this API does not cover (exec, copy files). Changing its
      * configuration after the cluster started has no effect.
+     *
+     * @return the node's Testcontainers container
      */
     public PostgreSQLContainer container() {
         return container;
@@ -126,15 +129,11 @@ public final class CitusNode {
     }
 
     int mappedPort() {
-        return faults != null ? faults.mappedPort(this) : container.getMappedPort(NodeSettings.POSTGRES_PORT);
+        return faults.mappedPort(this);
     }
 
     private NodeFaults requireFaults() {
-        NodeFaults current = faults;
-        if (current == null) {
-            throw new IllegalStateException("Node " + name + " is not part of a running cluster.");
-        }
-        return current;
+        return faults;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.citustestkit;
 
+import io.citustestkit.commons.CitusTestkitException;
+
 /**
  * A Citus test cluster could not be started: Docker is not reachable, the image cannot be obtained,
  * a node did not become ready or could not be registered. By the time this is thrown every container
@@ -15,10 +17,21 @@ public class ClusterStartException extends CitusTestkitException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception with its message and the underlying exception.
+     *
+     * @param message what failed, where, and how to fix it
+     * @param cause the underlying exception
+     */
     public ClusterStartException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /**
+     * Creates the exception with its message.
+     *
+     * @param message what failed, where, and how to fix it
+     */
     public ClusterStartException(String message) {
         super(message);
     }

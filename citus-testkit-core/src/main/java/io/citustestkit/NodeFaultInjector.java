@@ -1,10 +1,10 @@
 package io.citustestkit;
 
+import io.citustestkit.commons.CitusTestkitException;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
-import io.citustestkit.cluster.NodeReadiness;
-import io.citustestkit.cluster.NodeSettings;
 import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +24,10 @@ final class NodeFaultInjector implements NodeFaults {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeFaultInjector.class);
 
-    private final CitusTestCluster cluster;
+    private final StartedCitusCluster cluster;
     private final Map<String, Integer> mappedPorts = new ConcurrentHashMap<>();
 
-    NodeFaultInjector(CitusTestCluster cluster) {
+    NodeFaultInjector(StartedCitusCluster cluster) {
         this.cluster = cluster;
     }
 
@@ -76,14 +76,19 @@ final class NodeFaultInjector implements NodeFaults {
         if (node.role() == CitusNode.Role.COORDINATOR) {
             cluster.coordinatorMoved(port);
         }
-        NodeReadiness.awaitCitus(node.name(), node::jdbcUrl, CitusTestCluster.USERNAME, CitusTestCluster.PASSWORD,
-                cluster.startupTimeout(), node.log()::tail, cluster.image());
+        try {
+            NodeReadiness.awaitCitus(node.name(), node::jdbcUrl, cluster.password(), cluster.settings().startupTimeout(),
+                    node.log(), cluster.image(), () -> null);
+        } catch (NodeNotReadyException e) {
+            throw new CitusTestkitException("Node " + node.name() + " of cluster " + cluster.id() + " did not come back: "
+                    + e.getMessage() + ".\n  Last lines of its log:\n" + node.log().tail(), e);
+        }
         awaitHealthyCluster();
     }
 
     private void awaitHealthyCluster() {
         Awaitility.await("all nodes of cluster " + cluster.id() + " to report healthy connections (citus_check_cluster_node_health())")
-                .atMost(cluster.startupTimeout())
+                .atMost(cluster.settings().startupTimeout())
                 .pollInterval(java.time.Duration.ofMillis(200))
                 .ignoreExceptionsInstanceOf(SQLException.class)
                 .until(this::clusterHealthy);

@@ -1,5 +1,7 @@
 package io.citustestkit;
 
+import io.citustestkit.commons.CitusTestkitException;
+
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;

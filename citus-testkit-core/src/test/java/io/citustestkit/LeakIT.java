@@ -1,49 +1,86 @@
 package io.citustestkit;
 
+import io.citustestkit.commons.CitusTestkitException;
+import io.citustestkit.testsupport.ChildJvm;
 import io.citustestkit.testsupport.ClusterInChildJvm;
 import io.citustestkit.testsupport.EnabledIfCitusImage;
 import io.citustestkit.testsupport.Leftovers;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
-/** Nothing survives: not a test that throws, not a JVM that is ended without close(), with Ryuk disabled or not. */
+/**
+ * Nothing survives: not a test that throws, not a JVM that is ended without close() or killed with
+ * SIGKILL while Ryuk is disabled; and a Ryuk that cannot start is said at once.
+ */
 @EnabledIfCitusImage
 class LeakIT {
 
     @Test
     void should_leave_nothing_when_the_jvm_is_ended_without_closing_the_cluster() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ClusterInChildJvm.class.getName())
-                .redirectErrorStream(true);
-        builder.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true"); // only the kit's own shutdown hook can clean up
-        Process child = builder.start();
-        String clusterId = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("CLUSTER ")) {
-                    clusterId = line.substring("CLUSTER ".length()).strip();
-                    break;
-                }
-            }
-            assertThat(clusterId).as("the child JVM printed its cluster id").isNotNull();
+        ChildJvm child = ChildJvm.start(ClusterInChildJvm.class.getName());
+        String clusterId;
+        try {
+            clusterId = child.awaitLine("CLUSTER ");
             assertThat(Leftovers.containers(clusterId)).as("containers while the child runs").isEqualTo(2);
 
-            child.destroy(); // SIGTERM: the JVM exits without anyone calling close()
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exited").isTrue();
+            child.process().destroy(); // SIGTERM: the JVM exits without anyone calling close()
+            assertThat(child.process().waitFor(60, TimeUnit.SECONDS)).as("child exited").isTrue();
         } finally {
-            child.destroyForcibly();
+            child.process().destroyForcibly();
         }
         assertThat(Leftovers.containers(clusterId)).as("containers of the killed JVM's cluster").isZero();
         assertThat(Leftovers.networks(clusterId)).as("networks of the killed JVM's cluster").isZero();
+    }
+
+    @Test
+    void should_remove_the_cluster_of_a_killed_jvm_at_the_next_start_and_leave_running_clusters_alone() throws Exception {
+        ChildJvm killed = ChildJvm.start(ClusterInChildJvm.class.getName());
+        ChildJvm running = ChildJvm.start(ClusterInChildJvm.class.getName());
+        try {
+            String killedCluster = killed.awaitLine("CLUSTER ");
+            String runningCluster = running.awaitLine("CLUSTER ");
+            killed.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
+            assertThat(killed.process().waitFor(60, TimeUnit.SECONDS)).as("the killed JVM ended").isTrue();
+            assertThat(Leftovers.containers(killedCluster)).as("what SIGKILL left behind").isEqualTo(2);
+
+            try (CitusTestCluster next = CitusTestCluster.builder().workers(0).shardCount(2).start()) {
+                assertThat(Leftovers.containers(killedCluster)).as("containers of the killed JVM's cluster").isZero();
+                assertThat(Leftovers.networks(killedCluster)).as("networks of the killed JVM's cluster").isZero();
+                assertThat(Leftovers.containers(runningCluster)).as("the cluster of a JVM that still runs").isEqualTo(2);
+                assertThat(Leftovers.containers(next.id())).as("the new cluster").isEqualTo(1);
+            }
+            assertThat(running.process().isAlive()).as("the other JVM is unharmed").isTrue();
+        } finally {
+            killed.process().destroyForcibly();
+            running.process().destroy(); // SIGTERM: its shutdown hook removes its cluster
+            running.process().waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void should_say_in_seconds_that_ryuk_cannot_start_when_its_image_cannot_be_pulled() throws Exception {
+        String ryuk = DockerEnvironment.RYUK_IMAGE;
+        assumeThat(ImagePresence.isPresentLocally(ryuk)).as("only where %s is absent (as on a machine without a registry)", ryuk)
+                .isFalse();
+        long started = System.nanoTime();
+        ChildJvm child = ChildJvm.start(ClusterInChildJvm.class.getName(), Map.of("TESTCONTAINERS_RYUK_DISABLED", "false"));
+        try {
+            String failure = child.awaitLine("FAILED ");
+            assertThat(failure).startsWith("Docker answers, but Testcontainers' Ryuk container cannot be started: its image '"
+                    + ryuk + "'").contains("TESTCONTAINERS_RYUK_DISABLED=true");
+            assertThat(child.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.process().destroyForcibly();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("failed fast (Testcontainers alone retries for minutes)")
+                .isLessThan(Duration.ofSeconds(100));
     }
 
     @Test

@@ -23,7 +23,7 @@ import static io.citustestkit.assertions.error.TableShouldExist.tableShouldExist
  * assertion is created ({@link io.citustestkit.metadata.CitusMetadataReader}). Every check first
  * fails if the table does not exist, naming it. A database without the citus extension raises
  * {@link io.citustestkit.metadata.CitusNotInstalledException}; a name the server cannot parse
- * (e.g. {@code a.b.c.d}) raises a {@link io.citustestkit.CitusTestkitException} with its message.
+ * (e.g. {@code a.b.c.d}) raises a {@link io.citustestkit.commons.CitusTestkitException} with its message.
  *
  * <pre>{@code
  * assertThatTable(dataSource, "events")

@@ -86,12 +86,22 @@ public final class CitusAssertions {
     /**
      * Fails unless the statement runs as one task on one node; see
      * {@link AbstractQueryAssert#isRoutedToSingleWorker()}.
+     *
+     * @param dataSource a DataSource of a Citus coordinator
+     * @param sql the statement; {@code ?} placeholders are bound to {@code params} through JDBC
+     * @param params the values of the placeholders
      */
     public static void assertRoutedToSingleWorker(DataSource dataSource, String sql, Object... params) {
         assertThatQuery(dataSource, sql, params).isRoutedToSingleWorker();
     }
 
-    /** Fails unless the statement runs as one task on one node, explained on the caller's connection. */
+    /**
+     * Fails unless the statement runs as one task on one node, explained on the caller's connection.
+     *
+     * @param connection a connection to a Citus coordinator (left open)
+     * @param sql the statement; {@code ?} placeholders are bound to {@code params} through JDBC
+     * @param params the values of the placeholders
+     */
     public static void assertRoutedToSingleWorker(Connection connection, String sql, Object... params) {
         assertThatQuery(connection, sql, params).isRoutedToSingleWorker();
     }
@@ -99,12 +109,22 @@ public final class CitusAssertions {
     /**
      * Fails unless the statement runs as one multi-shard job pushed down to the shards; see
      * {@link AbstractQueryAssert#isMultiShard()}.
+     *
+     * @param dataSource a DataSource of a Citus coordinator
+     * @param sql the statement; {@code ?} placeholders are bound to {@code params} through JDBC
+     * @param params the values of the placeholders
      */
     public static void assertMultiShard(DataSource dataSource, String sql, Object... params) {
         assertThatQuery(dataSource, sql, params).isMultiShard();
     }
 
-    /** Fails unless the statement runs as one multi-shard job, explained on the caller's connection. */
+    /**
+     * Fails unless the statement runs as one multi-shard job, explained on the caller's connection.
+     *
+     * @param connection a connection to a Citus coordinator (left open)
+     * @param sql the statement; {@code ?} placeholders are bound to {@code params} through JDBC
+     * @param params the values of the placeholders
+     */
     public static void assertMultiShard(Connection connection, String sql, Object... params) {
         assertThatQuery(connection, sql, params).isMultiShard();
     }
@@ -113,33 +133,61 @@ public final class CitusAssertions {
      * Fails unless all tables are colocated with the first; see
      * {@link AbstractTableAssert#isColocatedWith(String...)}.
      *
+     * @param dataSource a DataSource of a Citus coordinator
      * @param tables at least two tables
      */
     public static void assertColocated(DataSource dataSource, String... tables) {
         assertThatTable(dataSource, first(tables)).isColocatedWith(rest(tables));
     }
 
-    /** Fails unless all tables are colocated with the first, read on the caller's connection. */
+    /**
+     * Fails unless all tables are colocated with the first, read on the caller's connection.
+     *
+     * @param connection a connection to a Citus coordinator (left open)
+     * @param tables at least two tables
+     */
     public static void assertColocated(Connection connection, String... tables) {
         assertThatTable(connection, first(tables)).isColocatedWith(rest(tables));
     }
 
-    /** Fails unless the table is a reference table. */
+    /**
+     * Fails unless the table is a reference table.
+     *
+     * @param dataSource a DataSource of a Citus coordinator
+     * @param table the table as SQL names it
+     */
     public static void assertReferenceTable(DataSource dataSource, String table) {
         assertThatTable(dataSource, table).isReferenceTable();
     }
 
-    /** Fails unless the table is a reference table, read on the caller's connection. */
+    /**
+     * Fails unless the table is a reference table, read on the caller's connection.
+     *
+     * @param connection a connection to a Citus coordinator (left open)
+     * @param table the table as SQL names it
+     */
     public static void assertReferenceTable(Connection connection, String table) {
         assertThatTable(connection, table).isReferenceTable();
     }
 
-    /** Fails unless the table is distributed by that column; see {@link AbstractTableAssert#isDistributedBy}. */
+    /**
+     * Fails unless the table is distributed by that column; see {@link AbstractTableAssert#isDistributedBy}.
+     *
+     * @param dataSource a DataSource of a Citus coordinator
+     * @param table the table as SQL names it
+     * @param column the expected distribution column
+     */
     public static void assertDistributedBy(DataSource dataSource, String table, String column) {
         assertThatTable(dataSource, table).isDistributedBy(column);
     }
 
-    /** Fails unless the table is distributed by that column, read on the caller's connection. */
+    /**
+     * Fails unless the table is distributed by that column, read on the caller's connection.
+     *
+     * @param connection a connection to a Citus coordinator (left open)
+     * @param table the table as SQL names it
+     * @param column the expected distribution column
+     */
     public static void assertDistributedBy(Connection connection, String table, String column) {
         assertThatTable(connection, table).isDistributedBy(column);
     }

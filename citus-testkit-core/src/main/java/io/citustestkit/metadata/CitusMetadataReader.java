@@ -1,6 +1,6 @@
 package io.citustestkit.metadata;
 
-import io.citustestkit.CitusTestkitException;
+import io.citustestkit.commons.CitusTestkitException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -85,6 +85,9 @@ public final class CitusMetadataReader {
     /**
      * Reads one table's metadata on a connection of its own.
      *
+     * @param dataSource a DataSource of a Citus coordinator
+     * @param table the table, as SQL would name it
+     * @return its metadata
      * @see #readTable(Connection, String)
      */
     public static TableMetadata readTable(DataSource dataSource, String table) {
@@ -116,6 +119,9 @@ public final class CitusMetadataReader {
     /**
      * Reads the metadata of several tables in one round trip, on a connection of its own.
      *
+     * @param dataSource a DataSource of a Citus coordinator
+     * @param tables the tables, as SQL would name them
+     * @return their metadata, in the same order
      * @see #readTables(Connection, List)
      */
     public static List<TableMetadata> readTables(DataSource dataSource, List<String> tables) {

@@ -1,6 +1,6 @@
 package io.citustestkit.metadata;
 
-import io.citustestkit.CitusTestkitException;
+import io.citustestkit.commons.CitusTestkitException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,6 +39,25 @@ public final class CitusNotInstalledException extends CitusTestkitException {
                 + ": pg_extension has no 'citus' row, so there is no distributed plan or Citus metadata to read."
                 + " Point the DataSource or Connection at a Citus coordinator, or run CREATE EXTENSION citus"
                 + " in that database (citus must be in shared_preload_libraries).", cause);
+    }
+
+    /**
+     * The version of the citus extension installed in the connection's database ({@code 14.0-1}), the
+     * one check of "is this a Citus database" that every part of the kit uses.
+     *
+     * @param connection a usable connection
+     * @return the extension's version
+     * @throws CitusNotInstalledException if the database has no citus extension
+     * @throws SQLException if the catalog cannot be read
+     */
+    public static String requireInstalled(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'citus'")) {
+            if (!rows.next()) {
+                throw of(connection, null);
+            }
+            return rows.getString(1);
+        }
     }
 
     /**

@@ -16,11 +16,12 @@ import java.util.Objects;
  */
 public record ClusterNode(int nodeId, int groupId, NodeAddress address) {
 
+    /** Creates the node; {@code address} must not be {@code null}. */
     public ClusterNode {
         Objects.requireNonNull(address, "address");
     }
 
-    /** Whether this node is the coordinator (group 0 in {@code pg_dist_node}). */
+    /** {@return whether this node is the coordinator (group 0 in {@code pg_dist_node})} */
     public boolean isCoordinator() {
         return groupId == 0;
     }

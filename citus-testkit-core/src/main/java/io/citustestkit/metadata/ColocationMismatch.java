@@ -24,13 +24,14 @@ import java.util.Objects;
 public record ColocationMismatch(TableMetadata expected, TableMetadata actual, String reason, int position,
                                  Shard expectedShard, Shard actualShard) {
 
+    /** Creates the mismatch; {@code expected}, {@code actual} and {@code reason} must not be {@code null}. */
     public ColocationMismatch {
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(actual, "actual");
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** Whether a pair of shards differs (in range or placement, or one table has fewer shards). */
+    /** {@return whether a pair of shards differs (in range or placement, or one table has fewer shards)} */
     public boolean hasShardDifference() {
         return position > 0;
     }

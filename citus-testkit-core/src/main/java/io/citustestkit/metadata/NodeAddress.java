@@ -29,6 +29,11 @@ public record NodeAddress(String host, int port) implements Comparable<NodeAddre
     private static final Comparator<NodeAddress> ORDER =
             Comparator.comparing(NodeAddress::host).thenComparingInt(NodeAddress::port);
 
+    /**
+     * Creates the address.
+     *
+     * @throws IllegalArgumentException if the host is blank or the port is not between 1 and 65535
+     */
     public NodeAddress {
         Objects.requireNonNull(host, "host");
         if (host.isBlank()) {
@@ -57,7 +62,7 @@ public record NodeAddress(String host, int port) implements Comparable<NodeAddre
         return new NodeAddress(host.group(1), Integer.parseInt(port.group(1)));
     }
 
-    /** Whether the host is {@code localhost}: Citus's name for the node executing the query itself. */
+    /** {@return whether the host is {@code localhost}: Citus's name for the node executing the query itself} */
     public boolean isLocalhost() {
         return LOCALHOST.equals(host.toLowerCase(Locale.ROOT));
     }

@@ -31,28 +31,33 @@ public record Shard(long shardId, String table, TableKind tableKind, int colocat
             .comparing(Shard::minValue, Comparator.nullsFirst(Shard::compareBounds))
             .thenComparingLong(Shard::shardId);
 
+    /** Creates the shard; its placements are sorted and duplicates dropped. */
     public Shard {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(tableKind, "tableKind");
         placements = placements.stream().sorted().distinct().toList();
     }
 
-    /** The shard's relation name on the workers, e.g. {@code events_102040}. */
+    /** {@return the shard's relation name on the workers, e.g. {@code events_102040}} */
     public String name() {
         return table + "_" + shardId;
     }
 
-    /** Whether the shard has a hash (or range) interval. */
+    /** {@return whether the shard has a hash (or range) interval} */
     public boolean hasRange() {
         return minValue != null && maxValue != null;
     }
 
-    /** The hash range as {@code [min, max]}, or {@code (no range)}. */
+    /** {@return the hash range as {@code [min, max]}, or {@code (no range)}} */
     public String hashRange() {
         return hasRange() ? "[" + minValue + ", " + maxValue + "]" : "(no range)";
     }
 
-    /** Whether {@code other} covers the same hash range as this shard. */
+    /**
+     * {@return whether {@code other} covers the same hash range as this shard}
+     *
+     * @param other the shard to compare with
+     */
     public boolean hasSameRangeAs(Shard other) {
         return Objects.equals(minValue, other.minValue) && Objects.equals(maxValue, other.maxValue);
     }
@@ -61,6 +66,8 @@ public record Shard(long shardId, String table, TableKind tableKind, int colocat
      * The shard group this shard belongs to: shards of colocated tables with the same hash range
      * always live together on the same node and are joined by one task. A shard without a range
      * (reference, Citus local) is its own group.
+     *
+     * @return a key that is equal for the shards of one shard group
      */
     public Object groupKey() {
         return hasRange() && tableKind == TableKind.DISTRIBUTED
@@ -73,7 +80,7 @@ public record Shard(long shardId, String table, TableKind tableKind, int colocat
         return name() + " " + hashRange() + " on " + placementsText();
     }
 
-    /** The placements as {@code w1:5432, w2:5432}, or {@code no placement}. */
+    /** {@return the placements as {@code w1:5432, w2:5432}, or {@code no placement}} */
     public String placementsText() {
         if (placements.isEmpty()) {
             return "no placement";

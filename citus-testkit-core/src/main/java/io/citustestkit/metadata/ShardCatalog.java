@@ -24,17 +24,26 @@ public record ShardCatalog(Map<Long, Shard> shards, List<ClusterNode> nodes) {
     /** A catalog that knows no shard and no node. */
     public static final ShardCatalog EMPTY = new ShardCatalog(Map.of(), List.of());
 
+    /** Creates the catalog from copies of the shards and nodes. */
     public ShardCatalog {
         shards = Map.copyOf(shards);
         nodes = List.copyOf(nodes);
     }
 
-    /** The shard with that id, if the catalog knows it. */
+    /**
+     * {@return the shard with that id, if the catalog knows it}
+     *
+     * @param shardId the shard's {@code shardid}
+     */
     public Optional<Shard> shard(long shardId) {
         return Optional.ofNullable(shards.get(shardId));
     }
 
-    /** The node at that address, if the catalog knows it. */
+    /**
+     * {@return the node at that address, if the catalog knows it}
+     *
+     * @param address the node's host and port
+     */
     public Optional<ClusterNode> node(NodeAddress address) {
         return nodes.stream().filter(n -> n.address().equals(address)).findFirst();
     }
@@ -43,6 +52,9 @@ public record ShardCatalog(Map<Long, Shard> shards, List<ClusterNode> nodes) {
      * Whether a task on that node runs on the coordinator: the node is group 0 in
      * {@code pg_dist_node}, or it is {@code localhost} (Citus's local execution) and no node was
      * registered under that address.
+     *
+     * @param address the node's host and port, as a task names it
+     * @return whether the node is the coordinator
      */
     public boolean isCoordinator(NodeAddress address) {
         Objects.requireNonNull(address, "address");

@@ -35,7 +35,7 @@ public enum TableKind {
         this.description = description;
     }
 
-    /** How messages name a table of this kind, e.g. {@code "reference table"}. */
+    /** {@return how messages name a table of this kind, e.g. {@code "reference table"}} */
     public String description() {
         return description;
     }

@@ -24,6 +24,7 @@ import java.util.Objects;
 public record TableMetadata(String requestedName, String name, TableKind kind, String distributionColumn,
                             String distributionColumnType, int colocationId, List<Shard> shards) {
 
+    /** Creates the metadata; the shards are ordered by hash range. */
     public TableMetadata {
         Objects.requireNonNull(requestedName, "requestedName");
         Objects.requireNonNull(name, "name");
@@ -31,27 +32,36 @@ public record TableMetadata(String requestedName, String name, TableKind kind, S
         shards = shards.stream().sorted(Shard.BY_RANGE).toList();
     }
 
-    /** The metadata of a table that does not exist. */
+    /**
+     * {@return the metadata of a table that does not exist}
+     *
+     * @param requestedName the name the caller asked for
+     */
     public static TableMetadata missing(String requestedName) {
         return new TableMetadata(requestedName, requestedName, TableKind.MISSING, null, null, 0, List.of());
     }
 
-    /** The metadata of a relation Citus does not manage. */
+    /**
+     * {@return the metadata of a relation Citus does not manage}
+     *
+     * @param requestedName the name the caller asked for
+     * @param name the relation as {@code regclass} prints it
+     */
     public static TableMetadata plain(String requestedName, String name) {
         return new TableMetadata(requestedName, name, TableKind.PLAIN, null, null, 0, List.of());
     }
 
-    /** Whether the table exists. */
+    /** {@return whether the table exists} */
     public boolean exists() {
         return kind != TableKind.MISSING;
     }
 
-    /** The number of shards. */
+    /** {@return the number of shards} */
     public int shardCount() {
         return shards.size();
     }
 
-    /** The distribution column and its type, e.g. {@code owner_id bigint}, or {@code none}. */
+    /** {@return the distribution column and its type, e.g. {@code owner_id bigint}, or {@code none}} */
     public String distributionColumnText() {
         if (distributionColumn == null) {
             return "none";
@@ -62,6 +72,8 @@ public record TableMetadata(String requestedName, String name, TableKind kind, S
     /**
      * The table described for a failure message, e.g.
      * {@code distributed table events (distribution column owner_id bigint, colocation group 2, 32 shards)}.
+     *
+     * @return the description
      */
     public String describe() {
         return switch (kind) {

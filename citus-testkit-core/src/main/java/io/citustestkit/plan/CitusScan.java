@@ -35,17 +35,27 @@ public record CitusScan(String provider, List<Subplan> subplans, Job job, String
     /** The provider of a {@code MERGE} that is not pushed down. */
     public static final String MERGE = "Citus MERGE INTO ...";
 
+    /**
+     * Creates the scan, copying its subplans.
+     *
+     * @param provider the {@code "Custom Plan Provider"}, e.g. {@code Citus Adaptive}
+     * @param subplans the distributed subplans that run before the scan's job
+     * @param job the scan's job, or {@code null} for {@code INSERT ... SELECT} and {@code MERGE} scans
+     * @param methodProperty the property naming the method, e.g. {@code INSERT/SELECT method}, or {@code null}
+     * @param methodLabel the method as EXPLAIN shows it, e.g. {@code pull to coordinator}, or {@code null}
+     * @param sourceQuery the plan of the {@code "Select Query"} or {@code "Source Query"}, or {@code null}
+     */
     public CitusScan {
         Objects.requireNonNull(provider, "provider");
         subplans = List.copyOf(subplans);
     }
 
-    /** How a non-pushed-down {@code INSERT ... SELECT} or {@code MERGE} runs, if this scan is one. */
+    /** {@return how a non-pushed-down {@code INSERT ... SELECT} or {@code MERGE} runs, if this scan is one} */
     public Optional<ModifyWithSelectMethod> method() {
         return methodLabel == null ? Optional.empty() : ModifyWithSelectMethod.fromLabel(methodLabel);
     }
 
-    /** Whether this scan has subplans that run before its job. */
+    /** {@return whether this scan has subplans that run before its job} */
     public boolean hasSubplans() {
         return !subplans.isEmpty();
     }

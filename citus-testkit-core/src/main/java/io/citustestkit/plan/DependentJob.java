@@ -18,6 +18,13 @@ import java.util.List;
  */
 public record DependentJob(int mapTaskCount, int mergeTaskCount, List<DependentJob> dependentJobs) {
 
+    /**
+     * Creates the job, copying its dependent jobs.
+     *
+     * @param mapTaskCount {@code "Map Task Count"}
+     * @param mergeTaskCount {@code "Merge Task Count"}
+     * @param dependentJobs the jobs this one depends on in turn
+     */
     public DependentJob {
         dependentJobs = List.copyOf(dependentJobs);
     }

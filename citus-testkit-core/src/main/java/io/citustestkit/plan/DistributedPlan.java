@@ -40,10 +40,10 @@ public final class DistributedPlan {
     private final PlanTree tree;
     private final PlanKind kind;
 
-    private DistributedPlan(SqlQuery query, PlanNode root, ShardCatalog catalog) {
+    private DistributedPlan(SqlQuery query, PlanNode parsedRoot, ShardCatalog catalog) {
         this.query = Objects.requireNonNull(query, "query");
-        this.root = Objects.requireNonNull(root, "root");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.root = KnownShards.keep(Objects.requireNonNull(parsedRoot, "root"), catalog);
         this.tree = PlanTree.of(root);
         this.kind = PlanClassifier.classify(tree, catalog);
     }
@@ -53,111 +53,117 @@ public final class DistributedPlan {
      *
      * @param query the statement the plan is of
      * @param root the root of its parsed EXPLAIN output ({@link PlanParser#parse})
-     * @param catalog the shards and nodes the plan refers to, or {@link ShardCatalog#EMPTY}
+     * @param catalog the shards and nodes the plan refers to, or {@link ShardCatalog#EMPTY}; the tasks
+     *                keep only the shard names it knows (a name in a task's query may be a column's)
      * @return the plan
      */
     public static DistributedPlan of(SqlQuery query, PlanNode root, ShardCatalog catalog) {
         return new DistributedPlan(query, root, catalog);
     }
 
-    /** The ids of the shards the tasks of a parsed plan touch, to look them up in the catalog. */
+    /**
+     * The ids of the shards the tasks of a parsed plan may touch, to look them up in the catalog.
+     *
+     * @param root the root of a parsed EXPLAIN output
+     * @return the shard ids, sorted
+     */
     public static Set<Long> shardIds(PlanNode root) {
         Set<Long> ids = new TreeSet<>();
         PlanTree.of(root).tasks().forEach(t -> t.shards().forEach(s -> ids.add(s.shardId())));
         return ids;
     }
 
-    /** The statement. */
+    /** {@return the statement} */
     public SqlQuery query() {
         return query;
     }
 
-    /** The root of the plan, as on the coordinator. */
+    /** {@return the root of the plan, as on the coordinator, its tasks' shards checked against the catalog} */
     public PlanNode root() {
         return root;
     }
 
-    /** The catalog the plan was classified with. */
+    /** {@return the catalog the plan was classified with} */
     public ShardCatalog catalog() {
         return catalog;
     }
 
-    /** What the plan does; see {@link PlanKind} for the rules. */
+    /** {@return what the plan does; see {@link PlanKind} for the rules} */
     public PlanKind kind() {
         return kind;
     }
 
-    /** The Citus custom scans, depth-first, including those in subplans and source queries. */
+    /** {@return the Citus custom scans, depth-first, including those in subplans and source queries} */
     public List<CitusScan> citusScans() {
         return List.copyOf(tree.scans);
     }
 
-    /** Whether the plan has a Citus custom scan at all. */
+    /** {@return whether the plan has a Citus custom scan at all} */
     public boolean hasCitusScan() {
         return !tree.scans.isEmpty();
     }
 
-    /** Every job: of the main query, of its source query and of its subplans. */
+    /** {@return every job: of the main query, of its source query and of its subplans} */
     public List<Job> jobs() {
         return List.copyOf(tree.jobs);
     }
 
-    /** The jobs of the main query and of its {@code INSERT ... SELECT} source query, without subplans. */
+    /** {@return the jobs of the main query and of its {@code INSERT ... SELECT} source query, without subplans} */
     public List<Job> mainJobs() {
         return List.copyOf(tree.mainJobs);
     }
 
-    /** Every task EXPLAIN listed, of every job. */
+    /** {@return every task EXPLAIN listed, of every job} */
     public List<Task> tasks() {
         return tree.tasks();
     }
 
-    /** The tasks every job runs, from {@code "Task Count"}, summed (subplans included). */
+    /** {@return the tasks every job runs, from {@code "Task Count"}, summed (subplans included)} */
     public int taskCount() {
         return tree.jobs.stream().mapToInt(Job::taskCount).sum();
     }
 
-    /** Whether EXPLAIN listed every task of every job (not so for repartition joins). */
+    /** {@return whether EXPLAIN listed every task of every job (not so for repartition joins)} */
     public boolean allTasksListed() {
         return tree.jobs.stream().allMatch(Job::allTasksListed);
     }
 
-    /** The distributed subplans, depth-first. */
+    /** {@return the distributed subplans, depth-first} */
     public List<Subplan> subplans() {
         return List.copyOf(tree.subplans);
     }
 
-    /** Whether a CTE or subquery runs as a distributed subplan first. */
+    /** {@return whether a CTE or subquery runs as a distributed subplan first} */
     public boolean hasSubplans() {
         return !tree.subplans.isEmpty();
     }
 
-    /** The repartition jobs of every job. */
+    /** {@return the repartition jobs of every job} */
     public List<DependentJob> dependentJobs() {
         return tree.jobs.stream().flatMap(j -> j.dependentJobs().stream()).toList();
     }
 
-    /** Whether data is repartitioned between workers: dependent jobs, or a {@code repartition} method. */
+    /** {@return whether data is repartitioned between workers: dependent jobs, or a {@code repartition} method} */
     public boolean hasRepartition() {
         return PlanClassifier.hasRepartition(tree);
     }
 
-    /** Whether an {@code INSERT ... SELECT} or {@code MERGE} pulls its source rows to the coordinator. */
+    /** {@return whether an {@code INSERT ... SELECT} or {@code MERGE} pulls its source rows to the coordinator} */
     public boolean isPulledToCoordinator() {
         return PlanClassifier.isPulledToCoordinator(tree);
     }
 
-    /** The first scan that runs an {@code INSERT ... SELECT} or {@code MERGE} through the coordinator or a repartition. */
+    /** {@return the first scan that runs an {@code INSERT ... SELECT} or {@code MERGE} through the coordinator or a repartition} */
     public Optional<CitusScan> modifyScan() {
         return tree.scans.stream().filter(s -> s.methodLabel() != null).findFirst();
     }
 
-    /** The method of that scan. */
+    /** {@return the method of that scan} */
     public Optional<ModifyWithSelectMethod> modifyWithSelectMethod() {
         return modifyScan().flatMap(CitusScan::method);
     }
 
-    /** The nodes that run a task reading or writing a shard; none for a {@link PlanKind#ZERO_TASK} plan. */
+    /** {@return the nodes that run a task reading or writing a shard; none for a {@link PlanKind#ZERO_TASK} plan} */
     public SortedSet<NodeAddress> nodes() {
         SortedSet<NodeAddress> nodes = new TreeSet<>();
         if (kind != PlanKind.ZERO_TASK) {
@@ -166,12 +172,17 @@ public final class DistributedPlan {
         return Collections.unmodifiableSortedSet(nodes);
     }
 
-    /** Whether a task on that node runs on the coordinator (see {@link ShardCatalog#isCoordinator}). */
+    /**
+     * Whether a task on that node runs on the coordinator (see {@link ShardCatalog#isCoordinator}).
+     *
+     * @param node a node of a task
+     * @return whether it is the coordinator
+     */
     public boolean isCoordinator(NodeAddress node) {
         return catalog.isCoordinator(node);
     }
 
-    /** The distinct shard relations the listed tasks touch, in plan order. */
+    /** {@return the distinct shard relations the listed tasks touch, in plan order} */
     public Set<ShardRelation> shards() {
         Set<ShardRelation> shards = new LinkedHashSet<>();
         tree.tasks().forEach(t -> shards.addAll(t.shards()));
@@ -182,6 +193,8 @@ public final class DistributedPlan {
      * The number of shard groups the listed tasks touch: colocated shards with the same hash range
      * count once (they are always joined in one task on one node), a reference table's shard counts
      * as one. Without a catalog, every distinct shard counts.
+     *
+     * @return the number of shard groups
      */
     public int shardGroupCount() {
         Set<Object> groups = new LinkedHashSet<>();
@@ -191,7 +204,7 @@ public final class DistributedPlan {
         return groups.size();
     }
 
-    /** The reference tables the tasks read or write, as the catalog names them. */
+    /** {@return the reference tables the tasks read or write, as the catalog names them} */
     public SortedSet<String> referenceTables() {
         SortedSet<String> tables = new TreeSet<>();
         for (ShardRelation relation : shards()) {
@@ -202,27 +215,37 @@ public final class DistributedPlan {
         return Collections.unmodifiableSortedSet(tables);
     }
 
-    /** How every job's tasks spread over the nodes. */
+    /** {@return how every job's tasks spread over the nodes} */
     public TaskDistribution taskDistribution() {
         return TaskDistribution.of(tree.jobs, catalog::isCoordinator);
     }
 
-    /** How some jobs' tasks spread over the nodes. */
+    /**
+     * How some jobs' tasks spread over the nodes.
+     *
+     * @param jobs jobs of this plan
+     * @return their distribution
+     */
     public TaskDistribution taskDistribution(List<Job> jobs) {
         return TaskDistribution.of(jobs, catalog::isCoordinator);
     }
 
-    /** The jobs of one subplan (of its own scans), for messages. */
+    /**
+     * The jobs of one subplan (of its own scans), for messages.
+     *
+     * @param subplan a subplan of this plan
+     * @return its jobs
+     */
     public List<Job> jobsOf(Subplan subplan) {
         return List.copyOf(PlanTree.of(subplan.plan()).jobs);
     }
 
-    /** Whether the whole statement runs as one task on one node: {@link PlanKind#ROUTER}. */
+    /** {@return whether the whole statement runs as one task on one node: {@link PlanKind#ROUTER}} */
     public boolean isRoutedToSingleNode() {
         return kind == PlanKind.ROUTER && taskCount() == 1 && nodes().size() == 1;
     }
 
-    /** A compact rendering of the plan, at most {@value PlanExcerpt#MAX_LINES} lines, for messages. */
+    /** {@return a compact rendering of the plan, at most {@value PlanExcerpt#MAX_LINES} lines, for messages} */
     public String excerpt() {
         return PlanExcerpt.render(this);
     }

@@ -1,9 +1,10 @@
 package io.citustestkit.plan;
 
-import io.citustestkit.CitusTestkitException;
+import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.metadata.CitusMetadataReader;
 import io.citustestkit.metadata.CitusNotInstalledException;
 import io.citustestkit.metadata.ShardCatalog;
+import io.citustestkit.sql.ServerError;
 import org.postgresql.PGConnection;
 
 import javax.sql.DataSource;
@@ -27,8 +28,8 @@ import java.util.Objects;
  *       that the citus extension is installed and sets {@code citus.explain_all_tasks} and
  *       {@code citus.explain_distributed_queries} on, plus the {@link #withSetting extra settings},
  *       all transaction-local ({@code set_config(name, value, true)}, i.e. {@code SET LOCAL});</li>
- *   <li>{@code EXPLAIN (FORMAT JSON) <sql>} (never {@code ANALYZE}), with the parameters bound to its
- *       {@code ?} placeholders through a {@link PreparedStatement};</li>
+ *   <li>{@code EXPLAIN (FORMAT JSON, VERBOSE) <sql>} (never {@code ANALYZE}), with the parameters bound
+ *       to its {@code ?} placeholders through a {@link PreparedStatement};</li>
  *   <li>one query reads the shards the tasks touch and the nodes from the Citus catalogs;</li>
  *   <li>the transaction (or savepoint) is rolled back and auto-commit restored.</li>
  * </ol>
@@ -52,8 +53,12 @@ import java.util.Objects;
  */
 public final class ExplainRunner {
 
-    /** What is sent before the statement. */
-    public static final String EXPLAIN_PREFIX = "EXPLAIN (FORMAT JSON) ";
+    /**
+     * What is sent before the statement. {@code VERBOSE} makes Citus show the statement each task
+     * sends, which names the shards it reads: the only trace of a shard whose filter the worker folds
+     * to false (e.g. {@code WHERE author_id = 1 AND 1 = 0}), where the remote plan is a bare {@code Result}.
+     */
+    public static final String EXPLAIN_PREFIX = "EXPLAIN (FORMAT JSON, VERBOSE) ";
 
     private static final Map<String, String> ALWAYS = orderedMap(
             "citus.explain_all_tasks", "on",
@@ -70,7 +75,7 @@ public final class ExplainRunner {
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
-    /** A runner with no extra settings. */
+    /** {@return a runner with no extra settings} */
     public static ExplainRunner create() {
         return new ExplainRunner(Map.of());
     }
@@ -90,7 +95,7 @@ public final class ExplainRunner {
         return new ExplainRunner(copy);
     }
 
-    /** The extra settings, in the order they are applied. */
+    /** {@return the extra settings, in the order they are applied} */
     public Map<String, String> settings() {
         return settings;
     }
@@ -109,7 +114,13 @@ public final class ExplainRunner {
         return explain(dataSource, SqlQuery.of(sql, params));
     }
 
-    /** Explains a statement on a connection of its own; see {@link #explain(DataSource, String, Object...)}. */
+    /**
+     * Explains a statement on a connection of its own; see {@link #explain(DataSource, String, Object...)}.
+     *
+     * @param dataSource a DataSource of a Citus coordinator
+     * @param query the statement and its parameters
+     * @return its plan
+     */
     public DistributedPlan explain(DataSource dataSource, SqlQuery query) {
         Objects.requireNonNull(dataSource, "dataSource");
         Connection connection;
@@ -141,7 +152,13 @@ public final class ExplainRunner {
         return explain(connection, SqlQuery.of(sql, params));
     }
 
-    /** Explains a statement on the given connection; see {@link #explain(Connection, String, Object...)}. */
+    /**
+     * Explains a statement on the given connection; see {@link #explain(Connection, String, Object...)}.
+     *
+     * @param connection a connection to a Citus coordinator
+     * @param query the statement and its parameters
+     * @return its plan
+     */
     public DistributedPlan explain(Connection connection, SqlQuery query) {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(query, "query");
@@ -278,8 +295,15 @@ public final class ExplainRunner {
                 throw new CitusTestkitException("Lost the connection while explaining " + query + ": "
                         + e.getMessage(), e);
             }
-            throw new QueryRejectedException(query, ServerError.from(e, query, EXPLAIN_PREFIX.length()), e);
+            throw new QueryRejectedException(query, serverError(e, query), e);
         }
+    }
+
+    /** The server's error, its position moved from the EXPLAIN as sent back into the caller's statement. */
+    static ServerError serverError(SQLException e, SqlQuery query) {
+        ServerError error = ServerError.of(e);
+        int sent = error.position() - EXPLAIN_PREFIX.length();
+        return error.withPosition(sent > 0 ? query.positionAsWritten(sent) : 0);
     }
 
     /** SQLSTATE pgjdbc uses when the parameters do not fit the placeholders (checked before anything is sent). */

@@ -20,17 +20,25 @@ import java.util.List;
  */
 public record Job(int taskCount, String tasksShown, List<Task> tasks, List<DependentJob> dependentJobs) {
 
+    /**
+     * Creates the job, copying its lists.
+     *
+     * @param taskCount {@code "Task Count"}: how many tasks the job runs
+     * @param tasksShown {@code "Tasks Shown"}, e.g. {@code All} or {@code One of 32}
+     * @param tasks the tasks EXPLAIN listed
+     * @param dependentJobs the repartition jobs that run first ({@code "Dependent Jobs"})
+     */
     public Job {
         tasks = List.copyOf(tasks);
         dependentJobs = List.copyOf(dependentJobs);
     }
 
-    /** Whether every task of the job is listed (Citus lists none for repartition joins). */
+    /** {@return whether every task of the job is listed (Citus lists none for repartition joins)} */
     public boolean allTasksListed() {
         return tasks.size() == taskCount;
     }
 
-    /** Whether the job needs repartition jobs first. */
+    /** {@return whether the job needs repartition jobs first} */
     public boolean hasDependentJobs() {
         return !dependentJobs.isEmpty();
     }

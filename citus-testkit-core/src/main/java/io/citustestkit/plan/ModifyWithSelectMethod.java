@@ -25,7 +25,7 @@ public enum ModifyWithSelectMethod {
         this.label = label;
     }
 
-    /** The method as Citus's EXPLAIN spells it, e.g. {@code "pull to coordinator"}. */
+    /** {@return the method as Citus's EXPLAIN spells it, e.g. {@code "pull to coordinator"}} */
     public String label() {
         return label;
     }

@@ -1,5 +1,7 @@
 package io.citustestkit.plan;
 
+import io.citustestkit.sql.JdbcPlaceholders;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -15,9 +17,14 @@ import java.util.UUID;
 /**
  * Writes a statement's JDBC parameters into it as SQL literals, for the one case where Citus cannot
  * EXPLAIN with bound parameters: an {@code INSERT ... SELECT} it pulls to the coordinator or
- * repartitions (Citus explains the SELECT without the parameters). Placeholders inside literals,
- * quoted identifiers, comments and dollar quotes are left alone; {@code ??} is a literal {@code ?},
- * as in the PostgreSQL driver.
+ * repartitions (Citus explains the SELECT without the parameters). The placeholders are those the
+ * PostgreSQL driver sees ({@link JdbcPlaceholders}): not inside literals, quoted identifiers, comments
+ * or dollar quotes; {@code ??} is a literal {@code ?}.
+ *
+ * <pre>{@code
+ * ParameterInliner.inline(SqlQuery.of("INSERT INTO t SELECT * FROM s WHERE a = ?", 42L));
+ * // Optional[INSERT INTO t SELECT * FROM s WHERE a = (42)]
+ * }</pre>
  */
 final class ParameterInliner {
 
@@ -27,79 +34,15 @@ final class ParameterInliner {
     /**
      * The statement with its parameters inlined.
      *
-     * @return the SQL, or empty if a parameter has a type that has no safe literal form here
+     * @return the SQL, or empty if the placeholders and parameters do not match, or a parameter has a
+     *         type that has no safe literal form here
      */
     static Optional<String> inline(SqlQuery query) {
-        String sql = query.sql();
         List<Object> params = query.params();
-        StringBuilder out = new StringBuilder(sql.length() + 16 * params.size());
-        int next = 0;
-        int i = 0;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            int end = skipQuoted(sql, i);
-            if (end > i) {
-                out.append(sql, i, end);
-                i = end;
-            } else if (c == '?' && i + 1 < sql.length() && sql.charAt(i + 1) == '?') {
-                out.append('?');
-                i += 2;
-            } else if (c == '?') {
-                if (next >= params.size()) {
-                    return Optional.empty();
-                }
-                Optional<String> literal = literal(params.get(next++));
-                if (literal.isEmpty()) {
-                    return Optional.empty();
-                }
-                out.append(literal.get());
-                i++;
-            } else {
-                out.append(c);
-                i++;
-            }
+        if (JdbcPlaceholders.count(query.sql()) != params.size()) {
+            return Optional.empty();
         }
-        return next == params.size() ? Optional.of(out.toString()) : Optional.empty();
-    }
-
-    /** The index after a literal, quoted identifier, comment or dollar quote starting at {@code i}, or {@code i}. */
-    private static int skipQuoted(String sql, int i) {
-        char c = sql.charAt(i);
-        if (c == '\'' || c == '"') {
-            boolean backslashes = c == '\'' && i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e');
-            int j = i + 1;
-            while (j < sql.length()) {
-                char d = sql.charAt(j);
-                if (backslashes && d == '\\') {
-                    j += 2;
-                } else if (d == c && j + 1 < sql.length() && sql.charAt(j + 1) == c) {
-                    j += 2;
-                } else if (d == c) {
-                    return j + 1;
-                } else {
-                    j++;
-                }
-            }
-            return sql.length();
-        }
-        if (sql.startsWith("--", i)) {
-            int newline = sql.indexOf('\n', i);
-            return newline < 0 ? sql.length() : newline + 1;
-        }
-        if (sql.startsWith("/*", i)) {
-            int close = sql.indexOf("*/", i + 2);
-            return close < 0 ? sql.length() : close + 2;
-        }
-        if (c == '$') {
-            int close = sql.indexOf('$', i + 1);
-            if (close > i && sql.substring(i + 1, close).matches("[A-Za-z_]?[A-Za-z0-9_]*")
-                    && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1)))) {
-                String tag = sql.substring(i, close + 1);
-                int end = sql.indexOf(tag, close + 1);
-                return end < 0 ? sql.length() : end + tag.length();
-            }
-        }
-        return i;
+        return JdbcPlaceholders.inline(query.sql(), index -> literal(params.get(index)));
     }
 
     private static Optional<String> literal(Object value) {

@@ -10,7 +10,8 @@ package io.citustestkit.plan;
  *   <li>{@link #REPARTITION}: a job with {@code Dependent Jobs}, or a method {@code repartition};</li>
  *   <li>{@link #PULL_TO_COORDINATOR}: a method {@code pull to coordinator};</li>
  *   <li>{@link #RECURSIVE}: a distributed subplan;</li>
- *   <li>{@link #ZERO_TASK}: one job, with no task, or with one task that reads no shard;</li>
+ *   <li>{@link #ZERO_TASK}: one job, with no task, or with one task that reads no shard (its query
+ *       names no shard: Citus replaced every table by an empty subquery);</li>
  *   <li>one job with one task: {@link #ROUTER} if it touches a distributed table's shard, else
  *       {@link #CITUS_LOCAL_TABLE} or {@link #REFERENCE_TABLE};</li>
  *   <li>otherwise {@link #MULTI_SHARD_WITH_REFERENCE_JOIN} if a task reads a reference table, else
@@ -23,7 +24,9 @@ package io.citustestkit.plan;
  * {@code count(*)}, multi-shard {@code UPDATE}, a multi-row {@code INSERT} across tenants and
  * {@code IN (1, 2)} are {@code MULTI_SHARD}; a reference {@code SELECT} or {@code INSERT} (one task,
  * on the coordinator) is {@code REFERENCE_TABLE}; a CTE with {@code GROUP BY ... LIMIT} is
- * {@code RECURSIVE}; {@code owner_id = 1 AND owner_id = 2} is {@code ZERO_TASK}; an
+ * {@code RECURSIVE}; {@code owner_id = 1 AND owner_id = 2} is {@code ZERO_TASK}, but
+ * {@code author_id = 1 AND 1 = 0} is {@code ROUTER} (Citus sends it to the shard, whose worker folds
+ * the filter); an
  * {@code INSERT ... SELECT} into a table whose {@code bigserial} default Citus evaluates on the
  * coordinator is {@code PULL_TO_COORDINATOR} even when filtered to one tenant.
  *
@@ -66,7 +69,10 @@ public enum PlanKind {
 
     /**
      * The filters match no shard: Citus plans no task, or one placeholder task that reads no shard
-     * (recorded as a {@code Result} on {@code host=localhost}).
+     * (its query reads {@code (SELECT NULL::bigint AS id ... WHERE false)} instead of a table; recorded
+     * on {@code host=localhost}, or on a worker with {@code citus.task_assignment_policy = round-robin}).
+     * Not a query whose filter only the worker folds to false ({@code WHERE author_id = 1 AND 1 = 0}):
+     * Citus routes that one to its shard, a {@link #ROUTER} plan.
      */
     ZERO_TASK("pruned to zero shards: no task reads a shard"),
 
@@ -79,7 +85,7 @@ public enum PlanKind {
         this.description = description;
     }
 
-    /** What the kind means, for messages, e.g. {@code "single-shard router query: one task on one node"}. */
+    /** {@return what the kind means, for messages, e.g. {@code "single-shard router query: one task on one node"}} */
     public String description() {
         return description;
     }

@@ -24,12 +24,22 @@ import java.util.Objects;
 public record PlanNode(String nodeType, String operation, String relationName, String customPlanProvider,
                        CitusScan citusScan, List<PlanNode> children) {
 
+    /**
+     * Creates the node, copying its children.
+     *
+     * @param nodeType {@code "Node Type"}, e.g. {@code Seq Scan}
+     * @param operation {@code "Operation"} of a {@code ModifyTable} node (e.g. {@code Insert}), or {@code null}
+     * @param relationName {@code "Relation Name"}, or {@code null}
+     * @param customPlanProvider {@code "Custom Plan Provider"}, or {@code null}
+     * @param citusScan the Citus scan this node is, or {@code null}
+     * @param children {@code "Plans"}: the node's child plans
+     */
     public PlanNode {
         Objects.requireNonNull(nodeType, "nodeType");
         children = List.copyOf(children);
     }
 
-    /** Whether this node is a Citus custom scan. */
+    /** {@return whether this node is a Citus custom scan} */
     public boolean isCitusScan() {
         return citusScan != null;
     }
@@ -37,6 +47,8 @@ public record PlanNode(String nodeType, String operation, String relationName, S
     /**
      * The node as one line, close to EXPLAIN's text format: {@code Custom Scan (Citus Adaptive)},
      * {@code Seq Scan on events_102040}, {@code Insert on events_102041}.
+     *
+     * @return the label
      */
     public String label() {
         String label = nodeType;

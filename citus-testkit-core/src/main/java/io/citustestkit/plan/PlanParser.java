@@ -15,7 +15,10 @@ import java.util.Objects;
 /**
  * Reads the output of {@code EXPLAIN (FORMAT JSON)} on a Citus coordinator into {@link PlanNode}s,
  * with Jackson. It needs no database, so recorded plans can be parsed in unit tests; it never reads
- * the TEXT format.
+ * the TEXT format. With {@code VERBOSE} (as {@link ExplainRunner} explains), each task shows the
+ * statement Citus sends, and the task's shards are those that statement names; without it, those its
+ * remote plan scans, which misses the shard of a task whose filter the worker folds to false (its
+ * plan is a bare {@code Result}).
  *
  * <pre>{@code
  * PlanNode root = PlanParser.parse(Files.readString(Path.of("router_select.json")));
@@ -33,7 +36,7 @@ public final class PlanParser {
     }
 
     /**
-     * Parses one {@code EXPLAIN (FORMAT JSON)} output.
+     * Parses one {@code EXPLAIN (FORMAT JSON)} or {@code EXPLAIN (FORMAT JSON, VERBOSE)} output.
      *
      * @param json the output: an array holding one object with a {@code "Plan"}
      * @return the root plan node
@@ -134,14 +137,21 @@ public final class PlanParser {
 
     private static Task task(JsonNode json) {
         String node = text(json, "Node");
+        String query = text(json, "Query");
         JsonNode remote = json.path("Remote Plan");
         PlanNode remotePlan = firstPlan(remote);
-        Map<String, ShardRelation> shards = new LinkedHashMap<>();
-        collectShards(remote, shards);
-        return new Task(node == null ? null : NodeAddress.parse(node), new ArrayList<>(shards.values()), remotePlan,
-                text(json, "Error"));
+        List<ShardRelation> shards;
+        if (query != null) {
+            shards = ShardReferences.in(query);
+        } else {
+            Map<String, ShardRelation> scanned = new LinkedHashMap<>();
+            collectShards(remote, scanned);
+            shards = new ArrayList<>(scanned.values());
+        }
+        return new Task(node == null ? null : NodeAddress.parse(node), shards, remotePlan, text(json, "Error"), query);
     }
 
+    /** The shards the remote plan scans or modifies: all it shows without {@code VERBOSE}. */
     private static void collectShards(JsonNode json, Map<String, ShardRelation> shards) {
         if (json.isObject()) {
             String relation = text(json, "Relation Name");

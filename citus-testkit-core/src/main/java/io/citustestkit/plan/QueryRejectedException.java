@@ -1,6 +1,7 @@
 package io.citustestkit.plan;
 
-import io.citustestkit.CitusTestkitException;
+import io.citustestkit.commons.CitusTestkitException;
+import io.citustestkit.sql.ServerError;
 
 import java.sql.SQLException;
 import java.util.Objects;
@@ -42,12 +43,12 @@ public final class QueryRejectedException extends CitusTestkitException {
         this.serverError = Objects.requireNonNull(serverError, "serverError");
     }
 
-    /** The statement the server rejected. */
+    /** {@return the statement the server rejected} */
     public SqlQuery query() {
         return query;
     }
 
-    /** What the server answered. */
+    /** {@return what the server answered} */
     public ServerError serverError() {
         return serverError;
     }

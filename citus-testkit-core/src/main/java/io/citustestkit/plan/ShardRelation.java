@@ -23,6 +23,13 @@ public record ShardRelation(String relationName, String table, long shardId) {
 
     private static final Pattern SHARD_NAME = Pattern.compile("^(.+)_(\\d+)$");
 
+    /**
+     * Creates the shard relation.
+     *
+     * @param relationName the relation name as the remote plan shows it
+     * @param table the table part of the name
+     * @param shardId the shard id part of the name
+     */
     public ShardRelation {
         Objects.requireNonNull(relationName, "relationName");
         Objects.requireNonNull(table, "table");

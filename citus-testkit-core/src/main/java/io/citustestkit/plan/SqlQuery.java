@@ -1,5 +1,7 @@
 package io.citustestkit.plan;
 
+import io.citustestkit.sql.JdbcPlaceholders;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,6 +21,12 @@ import java.util.Objects;
  */
 public record SqlQuery(String sql, List<Object> params) {
 
+    /**
+     * Creates the query, copying its parameters.
+     *
+     * @param sql the statement, without {@code EXPLAIN}
+     * @param params the values of its {@code ?} placeholders, in order (may contain {@code null})
+     */
     public SqlQuery {
         Objects.requireNonNull(sql, "sql");
         if (sql.isBlank()) {
@@ -38,9 +46,20 @@ public record SqlQuery(String sql, List<Object> params) {
         return new SqlQuery(sql, params == null ? List.of() : Arrays.asList(params));
     }
 
-    /** Whether the statement has parameters. */
+    /** {@return whether the statement has parameters} */
     public boolean hasParams() {
         return !params.isEmpty();
+    }
+
+    /**
+     * Maps a position the server reported in the statement as the driver sent it (its {@code ?} as
+     * {@code $1, $2, ...} when it has parameters) back to the statement as written here.
+     *
+     * @param sentPosition the 1-based position in the statement as sent
+     * @return the 1-based position in {@link #sql()}, or 0 if {@code sentPosition} is not positive
+     */
+    public int positionAsWritten(int sentPosition) {
+        return JdbcPlaceholders.positionAsWritten(sql, hasParams(), sentPosition);
     }
 
     @Override

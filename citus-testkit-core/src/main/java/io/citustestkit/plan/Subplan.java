@@ -17,6 +17,12 @@ import java.util.Objects;
  */
 public record Subplan(int number, PlanNode plan) {
 
+    /**
+     * Creates the subplan.
+     *
+     * @param number the subplan's 1-based position among the subplans of its scan
+     * @param plan the root of the subplan's plan
+     */
     public Subplan {
         Objects.requireNonNull(plan, "plan");
     }

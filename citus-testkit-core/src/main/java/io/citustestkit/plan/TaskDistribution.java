@@ -29,6 +29,14 @@ public record TaskDistribution(int taskCount, Map<NodeAddress, Integer> perNode,
 
     private static final String COORDINATOR = "coordinator";
 
+    /**
+     * Creates the distribution, sorting its nodes.
+     *
+     * @param taskCount the tasks the jobs run ({@code "Task Count"} summed)
+     * @param perNode the listed tasks per node, sorted by node
+     * @param coordinators the nodes of {@code perNode} that are the coordinator
+     * @param repartition whether a job has dependent jobs (Citus then lists no task)
+     */
     public TaskDistribution {
         perNode = Collections.unmodifiableMap(new TreeMap<>(perNode));
         coordinators = Collections.unmodifiableSet(new TreeSet<>(coordinators));
@@ -61,12 +69,12 @@ public record TaskDistribution(int taskCount, Map<NodeAddress, Integer> perNode,
         return new TaskDistribution(taskCount, perNode, coordinators, repartition);
     }
 
-    /** The number of tasks listed with their node. */
+    /** {@return the number of tasks listed with their node} */
     public int listedTasks() {
         return perNode.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** The tasks per node as {@code w1 16, w2 16}; a node is named by host unless two share a host. */
+    /** {@return the tasks per node as {@code w1 16, w2 16}; a node is named by host unless two share a host} */
     public String perNodeText() {
         StringBuilder text = new StringBuilder();
         perNode.forEach((node, count) -> text.append(text.length() == 0 ? "" : ", ")
@@ -77,6 +85,9 @@ public record TaskDistribution(int taskCount, Map<NodeAddress, Integer> perNode,
     /**
      * A node's name in messages: its host (or host:port if two nodes share a host), prefixed with
      * "coordinator " if it is the coordinator and not already named so.
+     *
+     * @param node a node of the distribution
+     * @return its name
      */
     public String label(NodeAddress node) {
         long sameHost = perNode.keySet().stream().filter(n -> n.host().equals(node.host())).count();

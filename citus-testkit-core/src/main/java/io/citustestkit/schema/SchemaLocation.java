@@ -34,6 +34,8 @@ public final class SchemaLocation {
      * Reads and splits the script at {@code location}: {@code classpath:path/in/jar.sql} or a file
      * path ({@code file:} prefix optional).
      *
+     * @param location where the script is
+     * @return the script's statements, with where they came from
      * @throws IllegalArgumentException if the location is blank, does not exist, or is not a valid script
      */
     public static SchemaLocation of(String location) {
@@ -79,12 +81,12 @@ public final class SchemaLocation {
         }
     }
 
-    /** The location as given, e.g. {@code classpath:schema.sql}. */
+    /** {@return the location as given, e.g. {@code classpath:schema.sql}} */
     public String location() {
         return location;
     }
 
-    /** The script's statements, in order. */
+    /** {@return the script's statements, in order} */
     public List<SqlStatement> statements() {
         return statements;
     }

@@ -28,6 +28,8 @@ public final class SchemaRunner {
     /**
      * Runs every statement of every script, in order.
      *
+     * @param connection a connection to a Citus coordinator, in autocommit mode
+     * @param scripts the scripts, in the order to apply them
      * @throws SchemaStatementException at the first statement the server rejects
      */
     public static void apply(Connection connection, List<SchemaLocation> scripts) {

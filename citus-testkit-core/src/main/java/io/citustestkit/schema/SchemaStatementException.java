@@ -1,6 +1,6 @@
 package io.citustestkit.schema;
 
-import io.citustestkit.CitusTestkitException;
+import io.citustestkit.commons.CitusTestkitException;
 
 import java.sql.SQLException;
 
@@ -20,9 +20,17 @@ public class SchemaStatementException extends CitusTestkitException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The script that holds the failed statement. */
     private final String location;
     private final transient SqlStatement statement;
 
+    /**
+     * Creates the exception.
+     *
+     * @param location the script that holds the statement
+     * @param statement the statement the server rejected
+     * @param cause the driver's exception
+     */
     public SchemaStatementException(String location, SqlStatement statement, SQLException cause) {
         this(location, statement, cause, false);
     }
@@ -33,17 +41,17 @@ public class SchemaStatementException extends CitusTestkitException {
         this.statement = statement;
     }
 
-    /** The same failure, said of a cluster that was torn down because of it (during start-up). */
+    /** {@return the same failure, said of a cluster that was torn down because of it (during start-up)} */
     public SchemaStatementException withClusterDiscarded() {
         return new SchemaStatementException(location, statement, (SQLException) getCause(), true);
     }
 
-    /** The script that holds the failed statement. */
+    /** {@return the script that holds the failed statement} */
     public String location() {
         return location;
     }
 
-    /** The statement that failed. */
+    /** {@return the statement that failed} */
     public SqlStatement statement() {
         return statement;
     }

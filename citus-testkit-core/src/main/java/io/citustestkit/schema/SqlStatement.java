@@ -15,7 +15,7 @@ package io.citustestkit.schema;
  */
 public record SqlStatement(int number, int line, String sql) {
 
-    /** The first line of the statement's SQL, for messages. */
+    /** {@return the first line of the statement's SQL, for messages} */
     public String firstLine() {
         String trimmed = sql.strip();
         int newline = trimmed.indexOf('\n');

@@ -1,7 +1,7 @@
 package io.citustestkit.assertions;
 
 import io.citustestkit.CitusTestCluster;
-import io.citustestkit.CitusTestkitException;
+import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.metadata.CitusMetadataReader;
 import io.citustestkit.metadata.TableKind;
 import io.citustestkit.metadata.TableMetadata;

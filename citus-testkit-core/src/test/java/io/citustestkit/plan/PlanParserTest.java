@@ -20,8 +20,21 @@ class PlanParserTest {
         assertThat(job.tasksShown()).isEqualTo("All");
         Task task = job.tasks().get(0);
         assertThat(task.node()).isEqualTo(new NodeAddress("w1", 5432));
-        assertThat(task.shards()).containsExactly(new ShardRelation("events_102054", "events", 102054));
+        assertThat(task.query()).as("shown with VERBOSE only").isNull();
+        assertThat(task.shards()).as("from the remote plan").containsExactly(new ShardRelation("events_102054", "events", 102054));
         assertThat(task.remotePlan().label()).isEqualTo("Bitmap Heap Scan on events_102054");
+    }
+
+    @Test
+    void should_read_the_query_of_a_task_and_take_its_shards_from_it_with_verbose() {
+        // WHEN
+        PlanNode root = PlanParser.parse(Recordings.explainOutput(Recordings.verbose(Recordings.CITUS_14),
+                "router_select", true));
+        // THEN
+        Task task = root.citusScan().job().tasks().get(0);
+        assertThat(task.query()).startsWith("SELECT ").contains(" FROM public.events_102054 events WHERE ");
+        assertThat(task.shards()).containsExactly(new ShardRelation("events_102054", "events", 102054));
+        assertThat(task.remotePlan().label()).isEqualTo("Seq Scan on events_102054");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.citustestkit.metadata.Shard;
 import io.citustestkit.metadata.ShardCatalog;
 import io.citustestkit.metadata.TableKind;
 import io.citustestkit.metadata.TableMetadata;
+import io.citustestkit.sql.ServerError;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,10 +21,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The real EXPLAIN outputs and metadata recorded from Citus 14.0.1 and 12.1.12 clusters, copied
- * from {@code shared/citus-explain} into {@code src/test/resources/citus-explain}: the plans, the
- * queries they are of, and a {@link ShardCatalog} rebuilt from the recorded {@code citus_shards} and
- * {@code pg_dist_node} (hash ranges computed the way {@code create_distributed_table} assigns them).
+ * The real EXPLAIN outputs and metadata recorded from Citus 14.0.1 and 12.1.12 clusters, in
+ * {@code src/test/resources/citus-explain}: the plans, the queries they are of, and a
+ * {@link ShardCatalog} rebuilt from the recorded {@code citus_shards} and {@code pg_dist_node} (hash
+ * ranges computed the way {@code create_distributed_table} assigns them, or read from the recorded
+ * {@code pg_dist_shard} rows where there are some). A version folder holds {@code EXPLAIN (FORMAT JSON)}
+ * outputs (copied from {@code shared/citus-explain}); its {@code verbose/} folder holds
+ * {@code EXPLAIN (FORMAT JSON, VERBOSE)} outputs, what {@link ExplainRunner} reads, of a cluster with
+ * the tables of {@code schema-router-planner.sql} too.
  */
 public final class Recordings {
 
@@ -31,8 +36,23 @@ public final class Recordings {
     public static final String CITUS_12 = "citus-12.1.12-pg15";
     public static final List<String> VERSIONS = List.of(CITUS_14, CITUS_12);
 
+    /** The {@code EXPLAIN (FORMAT JSON, VERBOSE)} recordings of a version. */
+    public static String verbose(String version) {
+        return version + "/verbose";
+    }
+
+    /** The {@code EXPLAIN (FORMAT JSON, VERBOSE)} recordings of every version. */
+    public static final List<String> VERBOSE_VERSIONS = VERSIONS.stream().map(Recordings::verbose).toList();
+
     /** The query of {@code repartition_join}: the non-colocated join, with citus.enable_repartition_joins on. */
     public static final String REPARTITION_JOIN = "repartition_join";
+
+    /**
+     * The query of {@code contradiction_zero_tasks_round_robin}: {@code contradiction_zero_tasks} with
+     * {@code citus.task_assignment_policy = 'round-robin'}, so that Citus runs its placeholder task on a
+     * worker, not on the coordinator (verbose recordings only).
+     */
+    public static final String CONTRADICTION_ROUND_ROBIN = "contradiction_zero_tasks_round_robin";
 
     private static final long HASH_TOKEN_COUNT = 1L << 32;
     private static final Map<String, ShardCatalog> CATALOGS = new HashMap<>();
@@ -40,7 +60,7 @@ public final class Recordings {
     private Recordings() {
     }
 
-    /** A recorded file's text. */
+    /** A recorded file's text, e.g. {@code citus-14.0.1-pg17/verbose/router_select.json}. */
     public static String read(String path) {
         try (InputStream in = Recordings.class.getResourceAsStream("/citus-explain/" + path)) {
             if (in == null) {
@@ -52,7 +72,11 @@ public final class Recordings {
         }
     }
 
-    /** The recorded EXPLAIN output: all tasks listed ({@code NAME.json}) or Citus's default ({@code NAME.default.json}). */
+    /**
+     * The recorded EXPLAIN output: all tasks listed ({@code NAME.json}) or Citus's default ({@code NAME.default.json}).
+     *
+     * @param version a version folder, or its {@link #verbose} folder
+     */
     public static String explainOutput(String version, String name, boolean allTasks) {
         return read(version + "/" + name + (allTasks ? ".json" : ".default.json"));
     }
@@ -72,6 +96,7 @@ public final class Recordings {
             }
         }
         queries.put(REPARTITION_JOIN, queries.get("non_colocated_join_no_repartition"));
+        queries.put(CONTRADICTION_ROUND_ROBIN, queries.get("contradiction_zero_tasks"));
         return queries;
     }
 
@@ -155,6 +180,10 @@ public final class Recordings {
             nodes.add(new ClusterNode(Integer.parseInt(row[0]), Integer.parseInt(row[1]),
                     new NodeAddress(row[2], Integer.parseInt(row[3]))));
         }
+        Map<Long, String[]> recordedRange = new HashMap<>();
+        for (String[] row : rows(read(version + "/metadata.txt"), "shardminvalue")) {
+            recordedRange.put(Long.parseLong(row[1]), new String[] {row[2], row[3]});
+        }
         Map<Long, String> tableOf = new TreeMap<>();
         Map<Long, String> typeOf = new HashMap<>();
         Map<Long, Integer> colocationOf = new HashMap<>();
@@ -181,7 +210,10 @@ public final class Recordings {
                 };
                 String min = null;
                 String max = null;
-                if (kind == TableKind.DISTRIBUTED) {
+                if (recordedRange.containsKey(id)) {
+                    min = recordedRange.get(id)[0];
+                    max = recordedRange.get(id)[1];
+                } else if (kind == TableKind.DISTRIBUTED) {
                     long increment = HASH_TOKEN_COUNT / ids.size();
                     long low = Integer.MIN_VALUE + index * increment;
                     min = Long.toString(low);

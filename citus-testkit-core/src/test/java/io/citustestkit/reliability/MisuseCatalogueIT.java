@@ -2,10 +2,11 @@ package io.citustestkit.reliability;
 
 import com.github.dockerjava.api.exception.DockerException;
 import io.citustestkit.CitusTestCluster;
-import io.citustestkit.CitusTestkitException;
+import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.ClusterStartException;
 import io.citustestkit.metadata.CitusNotInstalledException;
 import io.citustestkit.schema.SchemaStatementException;
+import io.citustestkit.testsupport.DerivedImages;
 import io.citustestkit.testsupport.EnabledIfCitusImage;
 import io.citustestkit.testsupport.Leftovers;
 import org.junit.jupiter.api.AfterAll;
@@ -37,8 +38,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class MisuseCatalogueIT {
 
     private static final String MISSING_IMAGE = "citus-testkit-missing/citus:0.0.0";
-    /** A bare Debian image, present locally: no PostgreSQL at all. */
-    private static final String NOT_POSTGRES_IMAGE = "citus-testkit-local/debian-base:trixie";
+    /** Derived from the Citus image with an entrypoint that does not exist: Docker cannot run it. */
+    private static String NOT_POSTGRES_IMAGE;
     private static final Duration FAST_STARTUP_TIMEOUT = Duration.ofSeconds(20);
 
     private static CitusTestCluster cluster;
@@ -50,6 +51,7 @@ class MisuseCatalogueIT {
 
     @BeforeAll
     static void startSharedCluster() {
+        NOT_POSTGRES_IMAGE = DerivedImages.notPostgres();
         cluster = CitusTestCluster.builder().workers(1).shardCount(2).schema("classpath:reliability-misuse-schema.sql")
                 .start();
         dataSource = cluster.dataSource();
@@ -110,7 +112,7 @@ class MisuseCatalogueIT {
                 .hasMessageContaining("Node worker-1 (image " + NOT_POSTGRES_IMAGE + ") did not start")
                 .as("what happened: Docker could not run postgres in it")
                 .hasMessageContaining("Docker could not create or start its container: ")
-                .hasMessageContaining("exec: \\\"postgres\\\": executable file not found in $PATH")
+                .hasMessageContaining("/citus-testkit/no-such-entrypoint")
                 .as("how to fix: a Citus image, and where to choose it")
                 .hasMessageContaining("Is '" + NOT_POSTGRES_IMAGE + "' (set in code) a Citus image?")
                 .hasMessageContaining("citus.testkit.image")
@@ -132,10 +134,10 @@ class MisuseCatalogueIT {
                 .hasMessageStartingWith("Schema statement 7 of 'classpath:reliability-syntax-error.sql' (line 9) failed:\n"
                         + "  CREATE TABLE invoices ( ...\n")
                 .as("what: the server's syntax error and its position within the statement")
-                .hasMessageContaining("ERROR:  syntax error at or near \"total\" (SQLSTATE 42601)")
+                .hasMessageContaining("ERROR: syntax error at or near \"total\" (SQLSTATE 42601)")
                 // "total" on line 12 is character 83 of the statement: 24 + 31 + 23 characters of the lines
                 // before it (with their newlines), then 4 spaces
-                .hasMessageContaining("POSITION:  character 83 of the statement")
+                .hasMessageContaining("at character 83:\n        total numeric\n        ^")
                 .as("how to fix")
                 .hasMessageContaining("Fix the statement in 'classpath:reliability-syntax-error.sql'")
                 .hasCauseInstanceOf(PSQLException.class);
@@ -154,7 +156,7 @@ class MisuseCatalogueIT {
                 .hasMessageStartingWith("Schema statement 2 of 'classpath:reliability-missing-column.sql' (line 3) failed:\n"
                         + "  SELECT create_distributed_table('invoices', 'customer_id')\n")
                 .as("what: Citus's error")
-                .hasMessageContaining("ERROR:  column \"customer_id\" of relation \"invoices\" does not exist (SQLSTATE 42703)")
+                .hasMessageContaining("ERROR: column \"customer_id\" of relation \"invoices\" does not exist (SQLSTATE 42703)")
                 .hasMessageContaining("Fix the statement in 'classpath:reliability-missing-column.sql'; the statements before it stay applied.")
                 .hasCauseInstanceOf(PSQLException.class);
     }
@@ -170,7 +172,7 @@ class MisuseCatalogueIT {
         assertThat(error)
                 .hasMessageStartingWith("Statement failed on the coordinator of cluster " + cluster.id() + ":\n"
                         + "  SELECT create_distributed_table('refunds', 'customer_id')\n"
-                        + "  ERROR:  column \"customer_id\" of relation \"refunds\" does not exist (SQLSTATE 42703)")
+                        + "  ERROR: column \"customer_id\" of relation \"refunds\" does not exist (SQLSTATE 42703)")
                 .hasCauseInstanceOf(PSQLException.class);
     }
 

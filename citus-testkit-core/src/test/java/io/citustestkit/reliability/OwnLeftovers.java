@@ -1,7 +1,7 @@
 package io.citustestkit.reliability;
 
 import com.github.dockerjava.api.DockerClient;
-import io.citustestkit.cluster.ContainerLabels;
+import io.citustestkit.ContainerLabels;
 import io.citustestkit.testsupport.Leftovers;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;

@@ -28,8 +28,8 @@ class SchemaStatementExceptionTest {
         assertThat(exception).hasCause(cause).hasMessage("""
                 Schema statement 3 of 'classpath:schema.sql' (line 12) failed:
                   SELECT create_distributed_table('events', 'owner_id') ...
-                  ERROR:  cannot create constraint on "events_102008" (SQLSTATE 0A000)
-                  DETAIL:  Distributed relations cannot have UNIQUE, EXCLUDE, or PRIMARY KEY constraints that do not include \
+                  ERROR: cannot create constraint on "events_102008" (SQLSTATE 0A000)
+                  DETAIL: Distributed relations cannot have UNIQUE, EXCLUDE, or PRIMARY KEY constraints that do not include \
                 the partition column (with an equality operator if EXCLUDE).
                 Fix the statement in 'classpath:schema.sql'; the cluster that ran it was not kept.""");
         assertThat(exception.location()).isEqualTo("classpath:schema.sql");
@@ -52,7 +52,29 @@ class SchemaStatementExceptionTest {
 
         String message = new SchemaStatementException("s.sql", new SqlStatement(7, 20, "SELECT tenant FROM t"), cause).getMessage();
 
-        assertThat(message).contains("  HINT:  Perhaps you meant to reference the column \"t.tenant_id\".\n")
-                .contains("  POSITION:  character 8 of the statement\n");
+        assertThat(message).isEqualTo("""
+                Schema statement 7 of 's.sql' (line 20) failed:
+                  SELECT tenant FROM t
+                  ERROR: column "tenant" does not exist (SQLSTATE 42703)
+                  at character 8:
+                    SELECT tenant FROM t
+                           ^
+                  HINT: Perhaps you meant to reference the column "t.tenant_id".
+                Fix the statement in 's.sql'; the statements before it stay applied.""");
+    }
+
+    @Test
+    void should_point_the_caret_at_the_line_of_a_multi_line_statement() {
+        String sql = "CREATE TABLE t (\n  id bigint,\n  tenant txet\n)";
+        SQLException cause = new PSQLException(new ServerErrorMessage(
+                "SERROR\0C42704\0Mtype \"txet\" does not exist\0P" + (sql.indexOf("txet") + 1) + "\0"));
+
+        String message = new SchemaStatementException("s.sql", new SqlStatement(1, 1, sql), cause).getMessage();
+
+        assertThat(message).contains("""
+                  at character 40:
+                      tenant txet
+                             ^
+                """);
     }
 }

@@ -3,8 +3,8 @@ package io.citustestkit.testsupport;
 import io.citustestkit.CitusTestCluster;
 
 /**
- * Started as a separate JVM by leak tests: starts a cluster, prints {@code CLUSTER <id>}, and waits
- * to be ended from outside without ever calling {@code close()}.
+ * Started as a separate JVM by leak tests: starts a cluster, prints {@code CLUSTER <id>} (or
+ * {@code FAILED <message>}), and waits to be ended from outside without ever calling {@code close()}.
  */
 public final class ClusterInChildJvm {
 
@@ -13,7 +13,15 @@ public final class ClusterInChildJvm {
 
     public static void main(String[] args) throws InterruptedException {
         exitWhenTheParentGoesAway();
-        CitusTestCluster cluster = CitusTestCluster.builder().workers(1).shardCount(2).start();
+        CitusTestCluster cluster;
+        try {
+            cluster = CitusTestCluster.builder().workers(1).shardCount(2).start();
+        } catch (RuntimeException e) {
+            System.out.println("FAILED " + e.getMessage().replace('\n', ' '));
+            System.out.flush();
+            System.exit(1);
+            return;
+        }
         System.out.println("CLUSTER " + cluster.id());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

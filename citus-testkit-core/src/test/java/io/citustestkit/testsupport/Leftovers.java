@@ -1,7 +1,7 @@
 package io.citustestkit.testsupport;
 
 import com.github.dockerjava.api.DockerClient;
-import io.citustestkit.cluster.ContainerLabels;
+import io.citustestkit.ContainerLabels;
 import org.testcontainers.DockerClientFactory;
 
 import java.util.List;

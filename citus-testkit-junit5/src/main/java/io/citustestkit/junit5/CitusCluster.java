@@ -89,38 +89,61 @@ import java.lang.annotation.Target;
 @ExtendWith(CitusClusterExtension.class)
 public @interface CitusCluster {
 
-    /** Number of workers (default 2); 0 makes a coordinator-only cluster that holds the shards itself. */
+    /**
+     * Number of workers (default 2); 0 makes a coordinator-only cluster that holds the shards itself.
+     *
+     * @return the number of workers
+     */
     int workers() default 2;
 
     /**
      * The Citus image, e.g. {@code citusdata/citus:14.1.0}. Empty (the default) resolves it like
      * {@link io.citustestkit.CitusImage#resolve(String)}: the system property {@code citus.testkit.image},
      * else the environment variable {@code CITUS_TESTKIT_IMAGE}, else the pinned default.
+     *
+     * @return the image reference, or empty to resolve it
      */
     String image() default "";
 
     /**
      * Schema scripts, {@code classpath:} resources or file paths, applied in order once per cluster,
      * after the workers are registered.
+     *
+     * @return the schema scripts, in the order they are applied
      */
     String[] schema() default {};
 
     /**
      * {@code citus.shard_count} for tables distributed without an explicit count; 0 (the default) keeps
      * Citus's own default (32). Tests usually want few shards: 4 makes schema creation and cleanup fast.
+     *
+     * @return the shard count, or 0 for Citus's default
      */
     int shardCount() default 0;
 
     /**
      * Keeps each node's data directory on a tmpfs (RAM) instead of the container's disk (default
      * false): faster to initialise, costs memory for the data the tests write.
+     *
+     * @return whether the data directories live on a tmpfs
      */
     boolean dataOnTmpfs() default false;
+
+    /**
+     * A fixed password for the superuser {@code test}, for tests that must know it in advance. Empty
+     * (the default) gives every cluster a fresh random password; read it from
+     * {@link io.citustestkit.CitusTestCluster#password()}, or use the injected {@code DataSource}.
+     *
+     * @return the superuser's password, or empty for a random one
+     */
+    String password() default "";
 
     /**
      * Whether the class is skipped, with the reason shown, when no Docker engine answers. The default,
      * false, fails the class with a message that says how Docker is looked for: a test that silently
      * does not run is worse than one that fails.
+     *
+     * @return whether the class is skipped without Docker
      */
     boolean disabledWithoutDocker() default false;
 
@@ -128,6 +151,8 @@ public @interface CitusCluster {
      * How the tables are cleaned between tests. The default, {@link TableCleanup#TRUNCATE}, gives
      * every test empty tables, which is what a test that shares its cluster with other classes
      * expects; sequences keep counting, as they do after a rolled-back transaction.
+     *
+     * @return how the tables are cleaned between tests
      */
     TableCleanup cleanup() default TableCleanup.TRUNCATE;
 }

@@ -1,7 +1,7 @@
 package io.citustestkit.junit5;
 
 import io.citustestkit.ClusterStartException;
-import io.citustestkit.cluster.DockerEnvironment;
+import io.citustestkit.DockerEnvironment;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -107,7 +107,7 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
             }
             return;
         }
-        RunningCluster cluster = cluster(context, testClass, annotation.get());
+        SharedCluster cluster = cluster(context, testClass, annotation.get());
         CleanState cleanState = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
                 new CleanStateKey(cluster.databaseId()), key -> new CleanState(cluster.cleaner()), CleanState.class);
         String test = testClass.getName() + "." + context.getRequiredTestMethod().getName() + "()";
@@ -143,7 +143,7 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
 
     // ---------------------------------------------------------------- the shared clusters
 
-    private static RunningCluster cluster(ExtensionContext context, Class<?> testClass, CitusCluster annotation) {
+    private static SharedCluster cluster(ExtensionContext context, Class<?> testClass, CitusCluster annotation) {
         ClusterSpec spec = ClusterSpec.of(annotation, testClass);
         ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
         Optional<ExistingClusterSettings> existing = existingCluster(context);
@@ -160,7 +160,7 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
         return slot.get(testClass.getName());
     }
 
-    private static RunningCluster startContainers(ClusterSpec spec, DockerCheck docker) {
+    private static SharedCluster startContainers(ClusterSpec spec, DockerCheck docker) {
         if (!docker.isAvailable()) {
             throw new ClusterStartException(DockerEnvironment.notReachableMessage());
         }

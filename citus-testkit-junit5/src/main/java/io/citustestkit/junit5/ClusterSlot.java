@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * ClusterSlot slot = rootStore.getOrComputeIfAbsent(spec, key -> new ClusterSlot(spec.toString(), () -> ManagedCluster.start(spec)), ClusterSlot.class);
- * RunningCluster cluster = slot.get(testClass.getName());
+ * SharedCluster cluster = slot.get(testClass.getName());
  * }</pre>
  */
 @SuppressWarnings("deprecation") // CloseableResource: still how JUnit 5.10-5.12 closes stored values
@@ -29,14 +29,14 @@ final class ClusterSlot implements ExtensionContext.Store.CloseableResource, Aut
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSlot.class);
 
     private final String configuration;
-    private final Supplier<RunningCluster> starter;
+    private final Supplier<SharedCluster> starter;
     private final Set<String> users = new LinkedHashSet<>();
-    private RunningCluster cluster;
+    private SharedCluster cluster;
     private RuntimeException failure;
     private String failedFor;
     private boolean closed;
 
-    ClusterSlot(String configuration, Supplier<RunningCluster> starter) {
+    ClusterSlot(String configuration, Supplier<SharedCluster> starter) {
         this.configuration = configuration;
         this.starter = starter;
     }
@@ -47,7 +47,7 @@ final class ClusterSlot implements ExtensionContext.Store.CloseableResource, Aut
      * @throws RuntimeException the start's own failure for the first requester; for later requesters a
      *                          {@link ClusterStartException} with that failure as its cause
      */
-    synchronized RunningCluster get(String requester) {
+    synchronized SharedCluster get(String requester) {
         if (closed) {
             throw new IllegalStateException("The Citus cluster for " + configuration + " was already closed at the end of the "
                     + "test run; " + requester + " asked for it afterwards.");
@@ -68,9 +68,9 @@ final class ClusterSlot implements ExtensionContext.Store.CloseableResource, Aut
                 throw e;
             }
             LOG.info("The Citus cluster for {} is ready after {} ms: {}", configuration, (System.nanoTime() - started) / 1_000_000,
-                    cluster.describe());
+                    cluster.description());
         } else if (!users.contains(requester)) {
-            LOG.debug("{} shares the running {}", requester, cluster.describe());
+            LOG.debug("{} shares the running {}", requester, cluster.description());
         }
         users.add(requester);
         return cluster;
@@ -84,7 +84,7 @@ final class ClusterSlot implements ExtensionContext.Store.CloseableResource, Aut
         }
         closed = true;
         if (cluster != null) {
-            LOG.info("Closing {} at the end of the test run; it served {} test class(es)", cluster.describe(), users.size());
+            LOG.info("Closing {} at the end of the test run; it served {} test class(es)", cluster.description(), users.size());
             cluster.close();
         }
     }

@@ -5,12 +5,15 @@ import io.citustestkit.CitusTestCluster;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The resolved configuration of a {@link CitusCluster @CitusCluster}: the key under which its
  * cluster is shared. Equal specs share one cluster; the image is resolved (explicit, system property,
- * environment, default) so {@code image = ""} and the image it resolves to share too.
+ * environment, default) so {@code image = ""} and the image it resolves to share too. The attributes
+ * are checked by {@link CitusTestCluster.Builder} itself, so the annotation and the builder accept the
+ * same values with the same messages.
  *
  * <pre>{@code
  * ClusterSpec spec = ClusterSpec.of(EventTest.class.getAnnotation(CitusCluster.class), EventTest.class);
@@ -22,11 +25,16 @@ import java.util.List;
  * @param schema the schema locations, in order
  * @param shardCount {@code citus.shard_count}, 0 for Citus's default
  * @param dataOnTmpfs whether data directories live on a tmpfs
+ * @param password a fixed password, or empty for a random one per cluster (never shown)
  */
-record ClusterSpec(String image, int workers, List<String> schema, int shardCount, boolean dataOnTmpfs) {
+record ClusterSpec(String image, int workers, List<String> schema, int shardCount, boolean dataOnTmpfs, String password) {
 
     ClusterSpec {
         schema = List.copyOf(schema);
+    }
+
+    ClusterSpec(String image, int workers, List<String> schema, int shardCount, boolean dataOnTmpfs) {
+        this(image, workers, schema, shardCount, dataOnTmpfs, "");
     }
 
     /**
@@ -35,30 +43,33 @@ record ClusterSpec(String image, int workers, List<String> schema, int shardCoun
      * @throws ExtensionConfigurationException naming the class and the attribute when one is invalid
      */
     static ClusterSpec of(CitusCluster annotation, Class<?> testClass) {
-        if (annotation.workers() < 0) {
-            throw invalid(testClass, "workers = " + annotation.workers(),
-                    "workers must be 0 or more: 0 for a coordinator-only cluster, or 1 or more workers");
-        }
-        if (annotation.shardCount() < 0 || annotation.shardCount() > 64000) {
-            throw invalid(testClass, "shardCount = " + annotation.shardCount(),
-                    "shardCount must be between 1 and 64000, or 0 for Citus's default (32)");
-        }
-        List<String> schema = new ArrayList<>();
-        for (String location : annotation.schema()) {
-            if (location == null || location.isBlank()) {
-                throw invalid(testClass, "schema = \"" + location + "\"",
-                        "a schema location must not be blank: use \"classpath:schema.sql\" or a file path");
-            }
-            schema.add(location.strip());
-        }
+        List<String> schema = new ArrayList<>(Arrays.asList(annotation.schema()));
         String image = annotation.image().isBlank() ? null : annotation.image();
-        return new ClusterSpec(CitusImage.resolve(image).name(), annotation.workers(), schema,
-                annotation.shardCount(), annotation.dataOnTmpfs());
+        CitusTestCluster.Builder builder = CitusTestCluster.builder();
+        check(testClass, "workers = " + annotation.workers(), () -> builder.workers(annotation.workers()));
+        if (annotation.shardCount() != 0) {
+            check(testClass, "shardCount = " + annotation.shardCount(), () -> builder.shardCount(annotation.shardCount()));
+        }
+        for (int i = 0; i < schema.size(); i++) {
+            String location = schema.get(i);
+            check(testClass, "schema = \"" + location + "\"", () -> builder.schema(location));
+            schema.set(i, location.strip());
+        }
+        if (!annotation.password().isEmpty()) {
+            check(testClass, "password = (hidden)", () -> builder.password(annotation.password()));
+        }
+        return new ClusterSpec(CitusImage.resolve(image).name(), annotation.workers(), schema, annotation.shardCount(),
+                annotation.dataOnTmpfs(), annotation.password());
     }
 
-    private static ExtensionConfigurationException invalid(Class<?> testClass, String attribute, String rule) {
-        return new ExtensionConfigurationException("@CitusCluster(" + attribute + ") on " + testClass.getName()
-                + " is invalid: " + rule + ".");
+    private static void check(Class<?> testClass, String attribute, Runnable applyToBuilder) {
+        try {
+            applyToBuilder.run();
+        } catch (IllegalArgumentException e) {
+            String zero = attribute.startsWith("shardCount") ? " (0, the default, keeps Citus's own shard count, 32.)" : "";
+            throw new ExtensionConfigurationException("@CitusCluster(" + attribute + ") on " + testClass.getName()
+                    + " is invalid: " + e.getMessage() + zero, e);
+        }
     }
 
     /** Starts a cluster with this configuration (containers, registration, schema). */
@@ -75,13 +86,17 @@ record ClusterSpec(String image, int workers, List<String> schema, int shardCoun
         if (!schema.isEmpty()) {
             builder.schema(schema.toArray(String[]::new));
         }
+        if (!password.isEmpty()) {
+            builder.password(password);
+        }
         return builder.start();
     }
 
+    /** Every attribute but the password. */
     @Override
     public String toString() {
         return "@CitusCluster(workers = " + workers + ", image = " + image + ", schema = " + schema
                 + ", shardCount = " + (shardCount == 0 ? "Citus default" : String.valueOf(shardCount))
-                + ", dataOnTmpfs = " + dataOnTmpfs + ")";
+                + ", dataOnTmpfs = " + dataOnTmpfs + (password.isEmpty() ? "" : ", password = (fixed)") + ")";
     }
 }

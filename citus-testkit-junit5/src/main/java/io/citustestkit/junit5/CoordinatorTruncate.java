@@ -1,6 +1,6 @@
 package io.citustestkit.junit5;
 
-import io.citustestkit.CitusTestkitException;
+import io.citustestkit.commons.CitusTestkitException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

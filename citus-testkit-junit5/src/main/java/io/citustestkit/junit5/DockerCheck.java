@@ -1,6 +1,6 @@
 package io.citustestkit.junit5;
 
-import io.citustestkit.cluster.DockerEnvironment;
+import io.citustestkit.DockerEnvironment;
 
 /**
  * Whether a Docker engine answers. The extension asks {@link #DOCKER} unless the run's root store

@@ -1,7 +1,7 @@
 package io.citustestkit.junit5;
 
 import io.citustestkit.CitusTestCluster;
-import io.citustestkit.CitusTestkitException;
+import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.ClusterStartException;
 import io.citustestkit.metadata.CitusNotInstalledException;
 import io.citustestkit.schema.SchemaLocation;
@@ -16,25 +16,19 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * A Citus coordinator the user already runs ({@code citus.testkit.url}): a pool of connections to it,
- * checked to be a Citus coordinator, with the schema applied once.
+ * Connects to a Citus coordinator the user already runs ({@code citus.testkit.url}): checked to be a
+ * Citus coordinator, with the schema applied once, and failures said in terms of the settings that
+ * chose it.
  *
  * <pre>{@code
- * RunningCluster cluster = ExistingCluster.connect(settings, List.of("classpath:schema.sql"), 4);
+ * SharedCluster cluster = ExistingCluster.connect(settings, List.of("classpath:schema.sql"), 4);
  * }</pre>
  */
-final class ExistingCluster implements RunningCluster {
+final class ExistingCluster {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExistingCluster.class);
 
-    private final ExistingClusterSettings settings;
-    private final CitusTestCluster cluster;
-    private final CoordinatorTruncate cleaner;
-
-    private ExistingCluster(ExistingClusterSettings settings, CitusTestCluster cluster) {
-        this.settings = settings;
-        this.cluster = cluster;
-        this.cleaner = new CoordinatorTruncate(cluster.dataSource());
+    private ExistingCluster() {
     }
 
     /**
@@ -44,7 +38,7 @@ final class ExistingCluster implements RunningCluster {
      * @throws ClusterStartException if the coordinator cannot be reached or does not run Citus
      * @throws io.citustestkit.schema.SchemaStatementException if a schema statement fails
      */
-    static ExistingCluster connect(ExistingClusterSettings settings, List<String> schema, int shardCount) {
+    static SharedCluster connect(ExistingClusterSettings settings, List<String> schema, int shardCount) {
         List<SchemaLocation> scripts = schema.stream().map(SchemaLocation::of).toList();
         CitusTestCluster cluster = open(settings);
         try {
@@ -53,7 +47,8 @@ final class ExistingCluster implements RunningCluster {
             }
             LOG.info("Running against the existing Citus cluster at {} ({}); no containers are started", settings.describe(),
                     cluster.citusVersion());
-            return new ExistingCluster(settings, cluster);
+            return new SharedCluster(cluster, new CoordinatorTruncate(cluster.dataSource()), "existing " + settings.url(),
+                    describe(settings));
         } catch (RuntimeException | Error e) {
             cluster.close();
             throw e;
@@ -107,39 +102,8 @@ final class ExistingCluster implements RunningCluster {
         return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + " <- " + root.getMessage();
     }
 
-    @Override
-    public DataSource dataSource() {
-        return cluster.dataSource();
-    }
-
-    /** A {@link CitusTestCluster} connected to this coordinator: its node methods say an existing cluster has no containers. */
-    @Override
-    public CitusTestCluster testCluster() {
-        return cluster;
-    }
-
-    @Override
-    public TableCleaner cleaner() {
-        return cleaner;
-    }
-
-    @Override
-    public String databaseId() {
-        return "existing " + settings.url();
-    }
-
-    @Override
-    public String describe() {
-        return describe(settings);
-    }
-
     /** "the existing Citus cluster at URL (where the URL came from)". */
     static String describe(ExistingClusterSettings settings) {
         return "the existing Citus cluster at " + settings.describe();
-    }
-
-    @Override
-    public void close() {
-        cluster.close();
     }
 }

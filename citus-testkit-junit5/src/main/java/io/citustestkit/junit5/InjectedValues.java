@@ -28,7 +28,7 @@ final class InjectedValues {
      * @param target describes the field or parameter, for the error messages
      * @param error makes the exception to throw from a message
      */
-    static <E extends RuntimeException> Object of(Class<?> type, RunningCluster cluster, String target,
+    static <E extends RuntimeException> Object of(Class<?> type, SharedCluster cluster, String target,
                                                   Function<String, E> error) {
         if (type == DataSource.class) {
             return cluster.dataSource();

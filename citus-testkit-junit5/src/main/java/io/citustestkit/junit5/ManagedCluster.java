@@ -2,18 +2,19 @@ package io.citustestkit.junit5;
 
 import io.citustestkit.CitusTestCluster;
 
-import javax.sql.DataSource;
+import java.util.Locale;
 
 /**
- * A container cluster started for a {@link ClusterSpec}, removed when the test run ends.
+ * Starts the container cluster of a {@link ClusterSpec}, to be removed when the test run ends, with
+ * the cleanup strategy the run chose.
  *
  * <pre>{@code
- * try (RunningCluster cluster = ManagedCluster.start(spec)) {
+ * try (SharedCluster cluster = ManagedCluster.start(spec)) {
  *     cluster.testCluster().workers();
  * }
  * }</pre>
  */
-final class ManagedCluster implements RunningCluster {
+final class ManagedCluster {
 
     /**
      * System property that chooses how the tables of clusters the extension starts are emptied:
@@ -23,56 +24,27 @@ final class ManagedCluster implements RunningCluster {
      */
     static final String CLEANUP_STRATEGY_PROPERTY = "citus.testkit.cleanup-strategy";
 
-    private final CitusTestCluster cluster;
-    private final TableCleaner cleaner;
+    private ManagedCluster() {
+    }
 
-    private ManagedCluster(CitusTestCluster cluster) {
-        this.cluster = cluster;
-        this.cleaner = cleanerFor(cluster, System.getProperty(CLEANUP_STRATEGY_PROPERTY, "truncate"));
+    /** Starts the cluster; see {@link CitusTestCluster.Builder#start()} for what can fail. */
+    static SharedCluster start(ClusterSpec spec) {
+        CitusTestCluster cluster = spec.start();
+        try {
+            TableCleaner cleaner = cleanerFor(cluster, System.getProperty(CLEANUP_STRATEGY_PROPERTY, "truncate"));
+            return new SharedCluster(cluster, cleaner, "cluster " + cluster.id(), cluster.toString());
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
     }
 
     static TableCleaner cleanerFor(CitusTestCluster cluster, String strategy) {
-        return switch (strategy.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (strategy.strip().toLowerCase(Locale.ROOT)) {
             case "truncate" -> new CoordinatorTruncate(cluster.dataSource());
             case "per-node" -> new PerNodeCleanup(cluster);
             default -> throw new IllegalArgumentException("System property " + CLEANUP_STRATEGY_PROPERTY + " is '" + strategy
                     + "', but must be 'truncate' (the default) or 'per-node'.");
         };
-    }
-
-    /** Starts the cluster; see {@link CitusTestCluster.Builder#start()} for what can fail. */
-    static ManagedCluster start(ClusterSpec spec) {
-        return new ManagedCluster(spec.start());
-    }
-
-    @Override
-    public DataSource dataSource() {
-        return cluster.dataSource();
-    }
-
-    @Override
-    public CitusTestCluster testCluster() {
-        return cluster;
-    }
-
-    @Override
-    public TableCleaner cleaner() {
-        return cleaner;
-    }
-
-    @Override
-    public String databaseId() {
-        return "cluster " + cluster.id();
-    }
-
-    @Override
-    public String describe() {
-        return cluster.toString();
-    }
-
-    @Override
-    public void close() {
-        cleaner.close();
-        cluster.close();
     }
 }

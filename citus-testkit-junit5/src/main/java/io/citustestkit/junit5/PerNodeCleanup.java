@@ -2,7 +2,7 @@ package io.citustestkit.junit5;
 
 import io.citustestkit.CitusNode;
 import io.citustestkit.CitusTestCluster;
-import io.citustestkit.CitusTestkitException;
+import io.citustestkit.commons.CitusTestkitException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

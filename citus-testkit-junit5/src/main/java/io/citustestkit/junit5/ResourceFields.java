@@ -54,7 +54,7 @@ final class ResourceFields {
      * @throws ExtensionConfigurationException for a field {@link #validate} rejects, or a
      *                                         {@code CitusTestCluster} field against an existing cluster
      */
-    static void inject(List<Field> fields, Object target, RunningCluster cluster) {
+    static void inject(List<Field> fields, Object target, SharedCluster cluster) {
         validate(fields);
         for (Field field : fields) {
             String description = Messages.field(field);

@@ -18,7 +18,7 @@ interface TableCleaner extends AutoCloseable {
      *
      * @param restartSequences also restart the sequences the tables own, as {@code RESTART IDENTITY} does
      * @param when when this happens, for the message of a failure ("after Test.method()")
-     * @throws io.citustestkit.CitusTestkitException with the server's message, and a hint for a lock timeout
+     * @throws io.citustestkit.commons.CitusTestkitException with the server's message, and a hint for a lock timeout
      */
     void clean(boolean restartSequences, String when);
 

@@ -1,7 +1,9 @@
 package io.citustestkit.junit5;
 
+import io.citustestkit.CitusTestCluster;
+
 import io.citustestkit.ClusterStartException;
-import io.citustestkit.cluster.DockerEnvironment;
+import io.citustestkit.DockerEnvironment;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -108,8 +110,9 @@ class CitusClusterExtensionTest {
 
         assertThat(EngineRuns.failureOf(results, NegativeWorkersCase.class))
                 .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessage("@CitusCluster(workers = -1) on " + NegativeWorkersCase.class.getName() + " is invalid: workers must "
-                        + "be 0 or more: 0 for a coordinator-only cluster, or 1 or more workers.");
+                .hasMessageStartingWith("@CitusCluster(workers = -1) on " + NegativeWorkersCase.class.getName() + " is invalid: ")
+                .as("the builder's own rule, so the annotation and the builder cannot disagree")
+                .hasMessageEndingWith(builderMessage(() -> CitusTestCluster.builder().workers(-1)));
     }
 
     @Test
@@ -260,5 +263,10 @@ class CitusClusterExtensionTest {
         @Test
         void test() {
         }
+    }
+
+    /** What the builder itself says of an invalid value. */
+    static String builderMessage(Runnable invalid) {
+        return org.assertj.core.api.Assertions.catchIllegalArgumentException(invalid::run).getMessage();
     }
 }

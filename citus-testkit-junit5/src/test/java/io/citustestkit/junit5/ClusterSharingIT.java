@@ -21,6 +21,10 @@ class ClusterSharingIT {
 
     private static final Map<Class<?>, CitusTestCluster> CLUSTERS = new ConcurrentHashMap<>();
     private static final Set<String> THREADS = ConcurrentHashMap.newKeySet();
+    /** Tests that hold the shared tables right now, and the most that ever did at once. */
+    private static final java.util.concurrent.atomic.AtomicInteger HOLDERS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger MOST_HOLDERS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.CountDownLatch ENTERED = new java.util.concurrent.CountDownLatch(2);
 
     @BeforeEach
     void forgetClusters() {
@@ -59,6 +63,7 @@ class ClusterSharingIT {
         results.testEvents().assertStatistics(stats -> stats.succeeded(8));
         assertThat(Set.copyOf(CLUSTERS.values())).as("one cluster for the four classes").hasSize(1);
         assertThat(THREADS).as("the classes ran on several threads at once").hasSizeGreaterThan(1);
+        assertThat(MOST_HOLDERS.get()).as("truncating tests that held the shared tables at the same time").isEqualTo(1);
     }
 
     // ---------------------------------------------------------------- fixtures
@@ -123,8 +128,16 @@ class ClusterSharingIT {
             for (int i = 0; i < 5; i++) {
                 Sql.insertEvent(dataSource, owner);
             }
-            Thread.sleep(100);
-            assertThat(Sql.count(dataSource, "events")).as("only this test's rows").isEqualTo(5);
+            int inside = HOLDERS.incrementAndGet();
+            MOST_HOLDERS.accumulateAndGet(inside, Math::max);
+            try {
+                ENTERED.countDown();
+                // give another test every chance to enter now; with exclusion none can, and the wait times out
+                ENTERED.await(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+                assertThat(Sql.count(dataSource, "events")).as("only this test's rows").isEqualTo(5);
+            } finally {
+                HOLDERS.decrementAndGet();
+            }
         }
     }
 

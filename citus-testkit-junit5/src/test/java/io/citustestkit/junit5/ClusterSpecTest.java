@@ -1,6 +1,7 @@
 package io.citustestkit.junit5;
 
 import io.citustestkit.CitusImage;
+import io.citustestkit.CitusTestCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -61,15 +62,16 @@ class ClusterSpecTest {
         assertThatThrownBy(() -> spec(NegativeShardCount.class))
                 .isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessage("@CitusCluster(shardCount = -4) on " + NegativeShardCount.class.getName() + " is invalid: "
-                        + "shardCount must be between 1 and 64000, or 0 for Citus's default (32).");
+                        + CitusClusterExtensionTest.builderMessage(() -> CitusTestCluster.builder().shardCount(-4))
+                        + " (0, the default, keeps Citus's own shard count, 32.)");
     }
 
     @Test
     void should_reject_a_blank_schema_location_naming_the_class() {
         assertThatThrownBy(() -> spec(BlankSchema.class))
                 .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessage("@CitusCluster(schema = \" \") on " + BlankSchema.class.getName() + " is invalid: a schema location "
-                        + "must not be blank: use \"classpath:schema.sql\" or a file path.");
+                .hasMessage("@CitusCluster(schema = \" \") on " + BlankSchema.class.getName() + " is invalid: "
+                        + CitusClusterExtensionTest.builderMessage(() -> CitusTestCluster.builder().schema(" ")));
     }
 
     private static ClusterSpec spec(Class<?> type) {

@@ -1,7 +1,7 @@
 package io.citustestkit.junit5;
 
 import io.citustestkit.CitusTestCluster;
-import io.citustestkit.cluster.ContainerLabels;
+import io.citustestkit.ContainerLabels;
 import org.testcontainers.DockerClientFactory;
 
 import java.util.Arrays;

@@ -37,8 +37,8 @@ class BrokenSchemaIT {
         assertThat(failure)
                 .hasMessageStartingWith("Schema statement 4 of 'classpath:broken-unique-schema.sql' (line 14) failed:\n"
                         + "  SELECT create_distributed_table('invitations', 'owner_id', colocate_with => 'users')")
-                .hasMessageContaining("ERROR:  cannot create constraint on \"invitations\"")
-                .hasMessageContaining("DETAIL:  Distributed relations cannot have UNIQUE, EXCLUDE, or PRIMARY KEY"
+                .hasMessageContaining("ERROR: cannot create constraint on \"invitations\"")
+                .hasMessageContaining("DETAIL: Distributed relations cannot have UNIQUE, EXCLUDE, or PRIMARY KEY"
                         + " constraints that do not include the partition column")
                 .hasCauseInstanceOf(PSQLException.class);
         // end::broken-schema[]

@@ -1,7 +1,7 @@
 package io.citustestkit.assertions.error;
 
-import io.citustestkit.plan.ServerError;
 import io.citustestkit.plan.SqlQuery;
+import io.citustestkit.sql.ServerError;
 import org.assertj.core.error.ErrorMessageFactory;
 
 import java.util.List;

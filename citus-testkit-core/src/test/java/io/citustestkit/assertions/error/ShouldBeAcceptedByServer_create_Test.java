@@ -1,8 +1,8 @@
 package io.citustestkit.assertions.error;
 
 import io.citustestkit.plan.Recordings;
-import io.citustestkit.plan.ServerError;
 import io.citustestkit.plan.SqlQuery;
+import io.citustestkit.sql.ServerError;
 import org.junit.jupiter.api.Test;
 
 import static io.citustestkit.assertions.error.Messages.create;

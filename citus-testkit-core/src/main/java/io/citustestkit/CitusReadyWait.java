@@ -1,0 +1,81 @@
+package io.citustestkit;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import org.testcontainers.containers.Container;
+import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Testcontainers' wait strategy for a node: ready when {@link NodeReadiness} gets a JDBC round trip
+ * with Citus. A node started from an initialised image first gets the cluster's password, set through
+ * the container's local socket (the image keeps only a throwaway password nobody knows).
+ */
+final class CitusReadyWait extends AbstractWaitStrategy {
+
+    private final String nodeName;
+    private final String image;
+    private final String password;
+    private final boolean setPasswordFirst;
+    private final NodeLog log;
+
+    CitusReadyWait(String nodeName, String image, String password, boolean setPasswordFirst, NodeLog log, Duration timeout) {
+        this.nodeName = nodeName;
+        this.image = image;
+        this.password = password;
+        this.setPasswordFirst = setPasswordFirst;
+        this.log = log;
+        withStartupTimeout(timeout);
+    }
+
+    @Override
+    protected void waitUntilReady() {
+        Duration timeout = startupTimeout;
+        if (setPasswordFirst) {
+            long started = System.nanoTime();
+            setPassword(started + startupTimeout.toNanos());
+            timeout = startupTimeout.minusNanos(System.nanoTime() - started);
+        }
+        NodeReadiness.awaitCitus(nodeName, this::jdbcUrl, password, timeout, log, image, this::exited);
+    }
+
+    private String jdbcUrl() {
+        return "jdbc:postgresql://" + waitStrategyTarget.getHost() + ":" + waitStrategyTarget.getMappedPort(NodeSettings.POSTGRES_PORT)
+                + "/" + CitusTestCluster.DATABASE;
+    }
+
+    /** Why the container stopped running, or {@code null} while it runs. */
+    private String exited() {
+        InspectContainerResponse.ContainerState state = waitStrategyTarget.getCurrentContainerInfo().getState();
+        return Boolean.TRUE.equals(state.getRunning()) ? null : "its container exited with code " + state.getExitCodeLong();
+    }
+
+    /** ALTER ROLE over the local socket (trusted inside the container), retried until the server accepts it. */
+    private void setPassword(long deadline) {
+        String sql = "ALTER ROLE " + CitusTestCluster.USERNAME + " PASSWORD '" + ScramVerifier.of(password) + "'";
+        Container.ExecResult last = null;
+        while (System.nanoTime() < deadline) {
+            String why = exited();
+            if (why != null) {
+                throw new NodeNotReadyException(why + " before PostgreSQL accepted connections", NodeNotReadyException.Reason.EXITED, null);
+            }
+            try {
+                last = waitStrategyTarget.execInContainer("psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-U", CitusTestCluster.USERNAME,
+                        "-d", CitusTestCluster.DATABASE, "-c", sql);
+                if (last.getExitCode() == 0) {
+                    return;
+                }
+                Thread.sleep(100);
+            } catch (IOException e) {
+                throw new NodeNotReadyException("could not set the cluster's password through psql in the container: " + e.getMessage(),
+                        NodeNotReadyException.Reason.TIMED_OUT, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NodeNotReadyException("interrupted while waiting for the node to start", NodeNotReadyException.Reason.TIMED_OUT, e);
+            }
+        }
+        throw new NodeNotReadyException("psql in the container did not accept ALTER ROLE within " + startupTimeout.toSeconds() + " s"
+                + (last != null ? ": " + last.getStderr().strip() : ""), NodeNotReadyException.Reason.TIMED_OUT, null);
+    }
+}

@@ -1,0 +1,114 @@
+package io.citustestkit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The SQL that turns started nodes into a cluster: password authentication between nodes
+ * ({@code pg_dist_authinfo}), the coordinator's own address ({@code citus_set_coordinator_host}),
+ * each worker ({@code citus_add_node}), and a check of the resulting topology.
+ *
+ * <pre>{@code
+ * ClusterRegistration.register(coordinatorConnection, "coordinator", List.of("worker-1", "worker-2"), 5432);
+ * }</pre>
+ */
+final class ClusterRegistration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterRegistration.class);
+
+    private ClusterRegistration() {
+    }
+
+    /**
+     * Stores the cluster's password for inter-node connections on one node. {@code pg_dist_authinfo}
+     * is not synchronised by Citus, so every node needs it; node id 0 means "any node".
+     */
+    static void storeInterNodePassword(String nodeName, String jdbcUrl, String password) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, CitusTestCluster.USERNAME, password);
+             PreparedStatement statement = connection.prepareStatement(
+                     "INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, current_user, ?) "
+                             + "ON CONFLICT DO NOTHING")) {
+            statement.setString(1, "password=" + password);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new ClusterStartException("Could not store the inter-node password on node " + nodeName
+                    + " (INSERT INTO pg_dist_authinfo): " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one statement on one node, for set-up steps. */
+    static void run(String nodeName, String jdbcUrl, String password, String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, CitusTestCluster.USERNAME, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new ClusterStartException("Could not prepare node " + nodeName + " (" + sql + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Registers the coordinator under its network alias and adds every worker, in order. */
+    static void register(Connection coordinator, String coordinatorHost, List<String> workerHosts, int port) {
+        run(coordinator, "coordinator " + coordinatorHost, "SELECT citus_set_coordinator_host(?, ?)", coordinatorHost, port);
+        if (workerHosts.isEmpty()) {
+            run(coordinator, "coordinator " + coordinatorHost,
+                    "SELECT citus_set_node_property(?, ?, 'shouldhaveshards', true)", coordinatorHost, port);
+        }
+        for (String worker : workerHosts) {
+            addWorker(coordinator, worker, port);
+        }
+    }
+
+    /** Adds one worker with {@code citus_add_node}. */
+    static void addWorker(Connection coordinator, String workerHost, int port) {
+        long started = System.nanoTime();
+        run(coordinator, "worker " + workerHost, "SELECT citus_add_node(?, ?)", workerHost, port);
+        LOG.debug("citus_add_node('{}', {}) took {} ms", workerHost, port, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Checks that {@code citus_get_active_worker_nodes()} lists exactly {@code expectedNodes}, the
+     * workers (none in a coordinator-only cluster: the coordinator is never listed there).
+     *
+     * @throws ClusterStartException naming the expected and the registered nodes otherwise
+     */
+    static void verifyTopology(Connection coordinator, List<String> expectedNodes) {
+        Set<String> registered = new TreeSet<>();
+        String sql = "SELECT node_name, node_port FROM citus_get_active_worker_nodes()";
+        try (Statement statement = coordinator.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                registered.add(rs.getString(1) + ":" + rs.getInt(2));
+            }
+        } catch (SQLException e) {
+            throw new ClusterStartException("Could not read the cluster topology (" + sql + "): " + e.getMessage(), e);
+        }
+        Set<String> expected = new TreeSet<>();
+        for (String node : expectedNodes) {
+            expected.add(node + ":" + NodeSettings.POSTGRES_PORT);
+        }
+        if (!expected.equals(registered)) {
+            throw new ClusterStartException("The cluster's topology is not the one asked for: expected citus_get_active_worker_nodes() "
+                    + "to be " + expected + " but it is " + registered + ".");
+        }
+    }
+
+    private static void run(Connection connection, String what, String sql, String host, int port) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, host);
+            statement.setInt(2, port);
+            statement.execute();
+        } catch (SQLException e) {
+            throw new ClusterStartException("Could not register " + what + " (" + sql.replaceFirst("\\?, \\?", "'" + host + "', " + port)
+                    + "): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.citustestkit;
+
+import io.citustestkit.schema.SchemaLocation;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The checked and resolved configuration of a cluster the kit starts: what {@link Preflight} made of
+ * the builder's values and the environment.
+ *
+ * @param nodeImage the image nodes start from: the Citus image, or its initialised-image cache
+ * @param loopbackOnly whether node ports are published on 127.0.0.1 only (the Docker engine is local)
+ */
+record ClusterSettings(int workers, CitusImage image, String nodeImage, List<SchemaLocation> schema, Integer shardCount,
+                       List<Consumer<PostgreSQLContainer>> customizers, Duration startupTimeout, boolean dataOnTmpfs,
+                       int poolSize, String password, boolean loopbackOnly) {
+
+    ClusterSettings {
+        schema = List.copyOf(schema);
+        customizers = List.copyOf(customizers);
+    }
+
+    /** Whether nodes start from an initialised data directory (the image cache) rather than running initdb. */
+    boolean startsInitialized() {
+        return !nodeImage.equals(image.name());
+    }
+
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+        return "ClusterSettings[workers=" + workers + ", image=" + image + ", nodeImage=" + nodeImage + ", schema=" + schema
+                + ", shardCount=" + shardCount + ", startupTimeout=" + startupTimeout + ", dataOnTmpfs=" + dataOnTmpfs
+                + ", poolSize=" + poolSize + ", loopbackOnly=" + loopbackOnly + "]";
+    }
+}

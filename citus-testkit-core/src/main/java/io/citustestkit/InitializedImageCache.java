@@ -1,0 +1,103 @@
+package io.citustestkit;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The start-up lever "start nodes from an already-initialised data directory": the first time a Citus
+ * image is used, one node is initialised ({@code initdb}, {@code CREATE EXTENSION citus}), shut down
+ * cleanly and committed as a local image, {@code citus-testkit-cache/initialized:<hash>}; nodes then
+ * start from that image and skip initialisation. Each clone gets its own Citus {@code server_id}
+ * ({@link #giveOwnServerId}), without which Citus refuses {@code citus_add_node} with "Node cannot add
+ * itself as a worker".
+ *
+ * <p>The image holds no usable credentials: it is initialised with a random password that is
+ * forgotten, and every node started from it gets its cluster's password at start
+ * ({@link CitusReadyWait}). The cached image carries the label {@value #LABEL}; remove it with
+ * {@code docker image prune -a --filter label=io.citustestkit.cache}.
+ *
+ * <pre>{@code
+ * String image = InitializedImageCache.imageFor("citusdata/citus:14.1.0", Duration.ofMinutes(2));
+ * }</pre>
+ */
+final class InitializedImageCache {
+
+    /** Label of the cached images. */
+    static final String LABEL = "io.citustestkit.cache";
+
+    /** Where the cached images keep their data: outside the official images' volumes, so commit keeps it. */
+    static final String DATA_DIRECTORY = "/citus-testkit/pgdata";
+
+    private static final String REPOSITORY = "citus-testkit-cache/initialized";
+    private static final String FORMAT_VERSION = "2";
+    private static final Logger LOG = LoggerFactory.getLogger(InitializedImageCache.class);
+    private static final Object LOCK = new Object();
+
+    private InitializedImageCache() {
+    }
+
+    /**
+     * Returns the initialised image for {@code baseImage} (as Docker knows it), creating it the first time.
+     *
+     * @throws ClusterStartException if the image cannot be initialised
+     */
+    static String imageFor(String baseImage, Duration timeout) {
+        DockerClient docker = DockerClientFactory.instance().client();
+        String image = REPOSITORY + ":" + tagFor(docker.inspectImageCmd(baseImage).exec());
+        synchronized (LOCK) {
+            if (ImagePresence.isPresentLocally(image)) {
+                return image;
+            }
+            long started = System.nanoTime();
+            NodeLog log = new NodeLog("image-cache");
+            String name = "citus-testkit-cache-" + UUID.randomUUID().toString().substring(0, 8);
+            try (PostgreSQLContainer node = NodeContainers.base(baseImage, Preflight.randomPassword(), log, timeout, false,
+                    baseImage, "image-cache", true, name)) {
+                node.withEnv("PGDATA", DATA_DIRECTORY)
+                        .withLabels(Map.of(ContainerLabels.MANAGED, "true", ContainerLabels.ROLE, "image-cache",
+                                ContainerLabels.OWNER, JvmOwner.current().label()));
+                node.start();
+                String containerId = node.getContainerId();
+                docker.stopContainerCmd(containerId).withTimeout(30).exec();
+                docker.commitCmd(containerId)
+                        .withRepository(REPOSITORY)
+                        .withTag(image.substring(REPOSITORY.length() + 1))
+                        .withLabels(Map.of(LABEL, "true", LABEL + ".base", baseImage))
+                        .exec();
+            } catch (RuntimeException e) {
+                throw new ClusterStartException("Could not create the initialised-image cache for '" + baseImage + "': "
+                        + e.getMessage() + "\n  Last lines of its log:\n" + log.tail()
+                        + "\n  Turn the cache off (initializedImageCache(false)) to start nodes from the image itself.", e);
+            }
+            LOG.info("Created initialised image {} from {} in {} ms", image, baseImage, (System.nanoTime() - started) / 1_000_000);
+            return image;
+        }
+    }
+
+    /** Gives a node started from the cached image a server_id of its own (clones share the original's). */
+    static String giveOwnServerIdSql() {
+        return "UPDATE pg_dist_node_metadata SET metadata = jsonb_set(metadata, '{server_id}', to_jsonb(gen_random_uuid()::text))";
+    }
+
+    private static String tagFor(InspectImageResponse base) {
+        String key = String.join("\n", FORMAT_VERSION, base.getId(), CitusTestCluster.USERNAME, CitusTestCluster.DATABASE);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

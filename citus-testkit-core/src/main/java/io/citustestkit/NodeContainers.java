@@ -1,0 +1,72 @@
+package io.citustestkit;
+
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import org.testcontainers.containers.Network;
+import org.testcontainers.images.RemoteDockerImage;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.ImageNameSubstitutor;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Makes the container of a node: the image (already substituted and present, so Testcontainers does
+ * not substitute it again), the superuser with the password's SCRAM verifier (Docker's client logs
+ * container environments, so it never sees the password), the network alias, labels, the
+ * {@code postgres} settings, the readiness check by JDBC round trip, ports published on the loopback
+ * interface where the Docker engine is local, and the user's customizers. The image caches use the
+ * same recipe for the nodes they initialise.
+ */
+final class NodeContainers {
+
+    private NodeContainers() {
+    }
+
+    /** The container of one node of a cluster. */
+    static CitusNode node(String clusterId, ClusterSettings settings, Network network, String name, CitusNode.Role role,
+                          NodeFaults faults) {
+        NodeLog log = new NodeLog(name);
+        PostgreSQLContainer container = base(settings.nodeImage(), settings.password(), log, settings.startupTimeout(),
+                settings.startsInitialized(), settings.image().name(), name, settings.loopbackOnly(), "citus-testkit-" + clusterId + "-" + name)
+                .withNetwork(network)
+                .withNetworkAliases(name)
+                .withLabels(ContainerLabels.forNode(clusterId, role.label(), name))
+                .withCommand(NodeSettings.command(settings.shardCount()));
+        if (settings.dataOnTmpfs() && !settings.startsInitialized()) {
+            container.withTmpFs(Map.of("/var/lib/postgresql", "rw,mode=1777"));
+        }
+        settings.customizers().forEach(customizer -> customizer.accept(container));
+        return new CitusNode(name, role, container, log, faults);
+    }
+
+    /**
+     * A PostgreSQL container from a present image, ready when a JDBC round trip finds Citus.
+     *
+     * @param initialized whether the image holds an initialised data directory: the password is then set at start
+     * @param citusImage the user's image, for messages
+     * @param containerName the Docker name of the container
+     */
+    static PostgreSQLContainer base(String dockerImage, String password, NodeLog log, Duration timeout, boolean initialized,
+                                    String citusImage, String nodeName, boolean loopbackOnly, String containerName) {
+        DockerImageName image = DockerImageName.parse(dockerImage);
+        PostgreSQLContainer container = new PostgreSQLContainer(image.asCompatibleSubstituteFor("postgres"));
+        container.setImage(new RemoteDockerImage(image).withImageNameSubstitutor(ImageNameSubstitutor.noop()));
+        return container
+                .withDatabaseName(CitusTestCluster.DATABASE)
+                .withUsername(CitusTestCluster.USERNAME)
+                .withPassword(ScramVerifier.of(password)) // Docker sees the verifier only, never the password
+                .withEnv("POSTGRES_INITDB_ARGS", "--no-sync")
+                .withLogConsumer(log)
+                .withCreateContainerCmdModifier(cmd -> {
+                    cmd.withName(containerName);
+                    if (loopbackOnly) {
+                        cmd.getHostConfig().withPublishAllPorts(false).withPortBindings(new PortBinding(
+                                Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(NodeSettings.POSTGRES_PORT)));
+                    }
+                })
+                .waitingFor(new CitusReadyWait(nodeName, citusImage, password, initialized, log, timeout));
+    }
+}

@@ -1,0 +1,69 @@
+package io.citustestkit;
+
+import io.citustestkit.metadata.CitusNotInstalledException;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Waits until a node answers a real JDBC round trip on its published port and has the citus
+ * extension: readiness that does not depend on what the image's entrypoint logs (the official
+ * entrypoint's temporary init server listens on no TCP port, so only the real server answers).
+ * Fails at once when the container exits or the server answers without Citus; keeps the log tail.
+ */
+final class NodeReadiness {
+
+    private NodeReadiness() {
+    }
+
+    /**
+     * Polls until a connection to {@code jdbcUrl} succeeds and finds the citus extension.
+     *
+     * @param jdbcUrl where to connect (a supplier: a restarted node may have a new mapped port)
+     * @param exited why the container is no longer running, or {@code null} while it runs
+     * @return the citus extension's version
+     * @throws NodeNotReadyException if the container exits, has no Citus, or the timeout passes
+     */
+    static String awaitCitus(String nodeName, Supplier<String> jdbcUrl, String password, Duration timeout,
+                             NodeLog log, String image, Supplier<String> exited) {
+        AtomicReference<SQLException> lastFailure = new AtomicReference<>();
+        AtomicReference<String> version = new AtomicReference<>();
+        try {
+            Awaitility.await("node " + nodeName + " to answer a JDBC round trip")
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        try (Connection connection = DriverManager.getConnection(jdbcUrl.get(), CitusTestCluster.USERNAME, password)) {
+                            version.set(CitusNotInstalledException.requireInstalled(connection));
+                            return true;
+                        } catch (CitusNotInstalledException e) {
+                            throw new NodeNotReadyException("it runs image '" + image + "', which answers as PostgreSQL but has no "
+                                    + "citus extension. The image must have Citus installed and preloaded "
+                                    + "(shared_preload_libraries='citus') and create the extension, like citusdata/citus; "
+                                    + CitusImage.howToOverride(), NodeNotReadyException.Reason.NOT_CITUS, e);
+                        } catch (SQLException e) {
+                            lastFailure.set(e);
+                            String why = exited.get();
+                            if (why != null) {
+                                throw new NodeNotReadyException(why + " before PostgreSQL accepted connections",
+                                        NodeNotReadyException.Reason.EXITED, e);
+                            }
+                            return false;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            SQLException last = lastFailure.get();
+            throw new NodeNotReadyException("it did not answer a JDBC round trip at " + jdbcUrl.get() + " within "
+                    + timeout.toSeconds() + " s" + (last != null ? "; last error: " + last.getMessage() : ""),
+                    NodeNotReadyException.Reason.TIMED_OUT, last != null ? last : e);
+        }
+        return version.get();
+    }
+}

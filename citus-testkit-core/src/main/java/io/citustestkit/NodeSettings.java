@@ -1,0 +1,40 @@
+package io.citustestkit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The PostgreSQL settings every node runs with: speed over durability (a test cluster is thrown away)
+ * and no telemetry ({@code citus.enable_statistics_collection=off}: a test cluster never phones home).
+ *
+ * <pre>{@code
+ * container.withCommand(NodeSettings.command(4)); // postgres -c fsync=off ... -c citus.shard_count=4
+ * }</pre>
+ */
+final class NodeSettings {
+
+    /** Internal port of every node, as Citus sees it. */
+    static final int POSTGRES_PORT = 5432;
+
+    private NodeSettings() {
+    }
+
+    /** The {@code postgres} command line for a node. */
+    static String[] command(Integer shardCount) {
+        List<String> command = new ArrayList<>(List.of("postgres",
+                "-c", "fsync=off",
+                "-c", "synchronous_commit=off",
+                "-c", "full_page_writes=off",
+                "-c", "wal_level=logical",
+                "-c", "max_wal_senders=10",
+                "-c", "max_replication_slots=10",
+                "-c", "citus.enable_statistics_collection=off",
+                "-c", "citus.log_remote_commands=off",
+                "-c", "citus.background_task_queue_interval=500ms"));
+        if (shardCount != null) {
+            command.add("-c");
+            command.add("citus.shard_count=" + shardCount);
+        }
+        return command.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,103 @@
+package io.citustestkit.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one-way rules of core's design, checked on its compiled main classes:
+ * <pre>
+ *   io.citustestkit (the cluster) -> schema, metadata, sql, commons
+ *   assertions -> plan, metadata, sql, commons
+ *   plan -> metadata, sql, commons;  schema -> sql, commons;  metadata -> commons
+ *   sql, commons -> nothing of the kit
+ * </pre>
+ * Plan, metadata, assertions, schema and sql work on any DataSource and know nothing of containers;
+ * nothing in core knows JUnit; the cluster's helpers stay package-private.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "io.citustestkit";
+    private static final String[] CONTAINER_FREE = {ROOT + ".plan..", ROOT + ".metadata..", ROOT + ".assertions..",
+            ROOT + ".schema..", ROOT + ".sql..", ROOT + ".commons.."};
+
+    private static JavaClasses core;
+
+    @BeforeAll
+    static void importCore() {
+        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+    }
+
+    @Test
+    void should_have_no_cycles_between_packages() {
+        slices().matching("io.(citustestkit).(**)").should().beFreeOfCycles().check(core);
+        slices().matching("io.(**)").should().beFreeOfCycles().check(core);
+    }
+
+    @Test
+    void should_keep_containers_out_of_plan_metadata_assertions_schema_and_sql() {
+        noClasses().that().resideInAnyPackage(CONTAINER_FREE)
+                .should().dependOnClassesThat().resideInAnyPackage("org.testcontainers..", "com.github.dockerjava..")
+                .because("the plan model, the metadata reader and the assertions work on any DataSource")
+                .check(core);
+    }
+
+    @Test
+    void should_keep_the_cluster_out_of_plan_metadata_assertions_schema_and_sql() {
+        noClasses().that().resideInAnyPackage(CONTAINER_FREE)
+                .should().dependOnClassesThat().resideInAPackage(ROOT)
+                .because("only the outer layers (the JUnit extension, users) know the cluster")
+                .check(core);
+    }
+
+    @Test
+    void should_know_no_junit_in_main_code() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..")
+                .because("core is usable from any test framework; JUnit support lives in citus-testkit-junit5")
+                .check(core);
+    }
+
+    @Test
+    void should_keep_sql_and_commons_at_the_bottom() {
+        noClasses().that().resideInAnyPackage(ROOT + ".sql..", ROOT + ".commons..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT, ROOT + ".plan..", ROOT + ".metadata..",
+                        ROOT + ".assertions..", ROOT + ".schema..")
+                .check(core);
+        noClasses().that().resideInAnyPackage(ROOT + ".commons..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".sql..")
+                .check(core);
+    }
+
+    @Test
+    void should_let_the_metadata_reader_and_the_schema_runner_ignore_plans_and_assertions() {
+        noClasses().that().resideInAnyPackage(ROOT + ".metadata..", ROOT + ".schema..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".plan..", ROOT + ".assertions..")
+                .check(core);
+        noClasses().that().resideInAnyPackage(ROOT + ".plan..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".assertions..", ROOT + ".schema..")
+                .check(core);
+    }
+
+    @Test
+    void should_expose_only_the_cluster_api_from_the_cluster_package() {
+        Set<String> publicTypes = new TreeSet<>();
+        core.stream()
+                .filter(type -> type.getPackageName().equals(ROOT))
+                .filter(type -> type.getModifiers().contains(JavaModifier.PUBLIC))
+                .forEach(type -> publicTypes.add(type.getName().substring(ROOT.length() + 1)));
+
+        assertThat(publicTypes).as("the public API of io.citustestkit; every other class there is a package-private helper")
+                .containsExactlyInAnyOrder("CitusTestCluster", "CitusTestCluster$Builder", "CitusNode", "CitusNode$Role",
+                        "CitusImage", "ClusterStartException", "ContainerLabels", "DockerEnvironment");
+    }
+}
