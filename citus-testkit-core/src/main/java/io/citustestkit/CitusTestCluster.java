@@ -1,6 +1,7 @@
 package io.citustestkit;
 
 import io.citustestkit.commons.CitusTestkitException;
+import io.citustestkit.recording.StatementRecorder;
 import io.citustestkit.schema.SchemaLocation;
 import io.citustestkit.schema.SchemaRunner;
 import io.citustestkit.sql.ServerError;
@@ -187,6 +188,25 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
         }
     }
 
+    /**
+     * Starts recording every statement that reaches the coordinator, from any client (the
+     * application's own pool opened from {@link #jdbcUrl()}, a Spring {@code DataSource}, psql), with
+     * what Citus did with each: see {@link StatementRecorder}.
+     *
+     * <pre>{@code
+     * try (StatementRecorder recorder = cluster.recordStatements()) {
+     *     repository.findEvents(42L);
+     *     assertThatStatements(recorder.statements()).allRoutedToSingleWorker();
+     * }
+     * }</pre>
+     *
+     * @return the recorder, recording until closed
+     * @throws io.citustestkit.recording.RecordingUnavailableException if the coordinator does not log what recording reads
+     */
+    public StatementRecorder recordStatements() {
+        return StatementRecorder.start(dataSource());
+    }
+
     /** {@return whether {@link #close()} has been called} */
     public abstract boolean isClosed();
 
@@ -220,6 +240,7 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
         int poolSize = 10;
         Duration pullTimeout = Duration.ofMinutes(5);
         String password;
+        boolean statementRecording = true;
         boolean initializedImageCache = Boolean.parseBoolean(
                 System.getProperty(INITIALIZED_IMAGE_CACHE_PROPERTY, System.getenv(INITIALIZED_IMAGE_CACHE_VARIABLE)));
 
@@ -345,6 +366,19 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
          */
         public Builder initializedImageCache(boolean enabled) {
             this.initializedImageCache = enabled;
+            return this;
+        }
+
+        /**
+         * Whether the coordinator logs every statement, as JSON, with the commands Citus sends to the
+         * nodes, so that {@link CitusTestCluster#recordStatements()} works (default true). Its container's
+         * output then stops after start-up: the server logs to files. Off saves that logging's cost.
+         *
+         * @param enabled whether statements can be recorded
+         * @return this builder
+         */
+        public Builder statementRecording(boolean enabled) {
+            this.statementRecording = enabled;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.commons.KitSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +103,7 @@ final class ClusterRegistration {
     }
 
     private static void run(Connection connection, String what, String sql, String host, int port) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(KitSql.marked(sql))) {
             statement.setString(1, host);
             statement.setInt(2, port);
             statement.execute();

@@ -34,7 +34,8 @@ final class NodeContainers {
                 .withNetwork(network)
                 .withNetworkAliases(name)
                 .withLabels(ContainerLabels.forNode(clusterId, role.label(), name))
-                .withCommand(NodeSettings.command(settings.shardCount()));
+                .withCommand(NodeSettings.command(settings.shardCount(),
+                        settings.statementRecording() && role == CitusNode.Role.COORDINATOR));
         if (settings.dataOnTmpfs() && !settings.startsInitialized()) {
             container.withTmpFs(Map.of("/var/lib/postgresql", "rw,mode=1777"));
         }

@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.commons.KitSql;
 import io.citustestkit.commons.CitusTestkitException;
 
 import com.github.dockerjava.api.DockerClient;
@@ -97,7 +98,7 @@ final class NodeFaultInjector implements NodeFaults {
     private boolean clusterHealthy() throws SQLException {
         try (Connection connection = cluster.dataSource().getConnection();
              Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT coalesce(bool_and(result), false) FROM citus_check_cluster_node_health()")) {
+             ResultSet rs = statement.executeQuery(KitSql.marked("SELECT coalesce(bool_and(result), false) FROM citus_check_cluster_node_health()"))) {
             return rs.next() && rs.getBoolean(1);
         }
     }

@@ -1,5 +1,7 @@
 package io.citustestkit;
 
+import io.citustestkit.recording.StatementRecorder;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +23,14 @@ final class NodeSettings {
 
     /** The {@code postgres} command line for a node. */
     static String[] command(Integer shardCount) {
+        return command(shardCount, false);
+    }
+
+    /**
+     * The {@code postgres} command line for a node; the coordinator of a cluster that records statements
+     * also logs them, as JSON, with the commands Citus sends to the nodes ({@link StatementRecorder#REQUIRED_SETTINGS}).
+     */
+    static String[] command(Integer shardCount, boolean logsStatements) {
         List<String> command = new ArrayList<>(List.of("postgres",
                 "-c", "fsync=off",
                 "-c", "synchronous_commit=off",
@@ -31,6 +41,12 @@ final class NodeSettings {
                 "-c", "citus.enable_statistics_collection=off",
                 "-c", "citus.log_remote_commands=off",
                 "-c", "citus.background_task_queue_interval=500ms"));
+        if (logsStatements) {
+            StatementRecorder.REQUIRED_SETTINGS.forEach((name, value) -> {
+                command.add("-c");
+                command.add(name + "=" + value);
+            });
+        }
         if (shardCount != null) {
             command.add("-c");
             command.add("citus.shard_count=" + shardCount);

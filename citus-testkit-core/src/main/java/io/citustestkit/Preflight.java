@@ -30,7 +30,8 @@ final class Preflight {
                 : image.name();
         String password = builder.password != null ? builder.password : randomPassword();
         return new ClusterSettings(builder.workers, image, nodeImage, scripts, builder.shardCount, builder.customizers,
-                builder.startupTimeout, builder.dataOnTmpfs, builder.poolSize, password, DockerEnvironment.hostIsLoopback());
+                builder.startupTimeout, builder.dataOnTmpfs, builder.poolSize, password, DockerEnvironment.hostIsLoopback(),
+                builder.statementRecording);
     }
 
     /** 24 URL-safe characters (144 bits) from a secure random source. */

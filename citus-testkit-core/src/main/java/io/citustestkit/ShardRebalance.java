@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.commons.KitSql;
 import io.citustestkit.commons.CitusTestkitException;
 
 import org.awaitility.Awaitility;
@@ -50,7 +51,7 @@ final class ShardRebalance {
 
     private Long start() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT citus_rebalance_start(shard_transfer_mode => 'block_writes')")) {
+             ResultSet rs = statement.executeQuery(KitSql.marked("SELECT citus_rebalance_start(shard_transfer_mode => 'block_writes')"))) {
             rs.next();
             long job = rs.getLong(1);
             return rs.wasNull() ? null : job;
@@ -65,7 +66,7 @@ final class ShardRebalance {
                 + "(SELECT string_agg(t.message, '; ') FROM pg_dist_background_task t WHERE t.job_id = j.job_id AND t.message IS NOT NULL) "
                 + "FROM pg_dist_background_job j WHERE j.job_id = " + jobId;
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+             ResultSet rs = statement.executeQuery(KitSql.marked(sql))) {
             if (!rs.next()) {
                 throw new CitusTestkitException("Rebalance job " + jobId + " of cluster " + clusterId + " disappeared");
             }

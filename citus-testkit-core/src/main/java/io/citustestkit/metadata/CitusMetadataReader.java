@@ -1,6 +1,7 @@
 package io.citustestkit.metadata;
 
 import io.citustestkit.commons.CitusTestkitException;
+import io.citustestkit.commons.KitSql;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -33,8 +34,8 @@ import java.util.Objects;
  */
 public final class CitusMetadataReader {
 
-    private static final String TABLES_SQL = """
-            SELECT r.ord, c.oid IS NOT NULL AS found, c.oid::text AS name,
+    private static final String TABLES_SQL = KitSql.MARKER + """
+             SELECT r.ord, c.oid IS NOT NULL AS found, c.oid::text AS name,
                    p.partmethod, p.repmodel, p.colocationid, dc.attname AS column_name, dc.typ AS column_type,
                    s.shardid, s.shardminvalue, s.shardmaxvalue, n.nodename, n.nodeport
             FROM unnest(?::text[]) WITH ORDINALITY AS r(requested, ord)
@@ -52,8 +53,8 @@ public final class CitusMetadataReader {
             LEFT JOIN pg_catalog.pg_dist_node n ON n.groupid = pl.groupid AND n.noderole = 'primary'
             ORDER BY r.ord, s.shardid, n.nodename, n.nodeport""";
 
-    private static final String SHARDS_SQL = """
-            SELECT 's' AS row_kind, s.shardid, s.logicalrelid::text AS table_name, p.partmethod, p.repmodel,
+    private static final String SHARDS_SQL = KitSql.MARKER + """
+             SELECT 's' AS row_kind, s.shardid, s.logicalrelid::text AS table_name, p.partmethod, p.repmodel,
                    p.colocationid, s.shardminvalue, s.shardmaxvalue,
                    NULL::int AS nodeid, NULL::int AS groupid, n.nodename, n.nodeport
             FROM pg_catalog.pg_dist_shard s

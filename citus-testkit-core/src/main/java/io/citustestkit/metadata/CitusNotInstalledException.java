@@ -1,6 +1,7 @@
 package io.citustestkit.metadata;
 
 import io.citustestkit.commons.CitusTestkitException;
+import io.citustestkit.commons.KitSql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ public final class CitusNotInstalledException extends CitusTestkitException {
 
     private static final long serialVersionUID = 1L;
 
-    private static final String SQL = "SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus'";
+    private static final String SQL = KitSql.MARKER + " SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus'";
 
     private CitusNotInstalledException(String message, Throwable cause) {
         super(message, cause);
@@ -52,7 +53,7 @@ public final class CitusNotInstalledException extends CitusTestkitException {
      */
     public static String requireInstalled(Connection connection) throws SQLException {
         try (var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'citus'")) {
+             var rows = statement.executeQuery(KitSql.MARKER + " SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'citus'")) {
             if (!rows.next()) {
                 throw of(connection, null);
             }

@@ -16,7 +16,13 @@ import java.util.Objects;
  */
 public record ClusterNode(int nodeId, int groupId, NodeAddress address) {
 
-    /** Creates the node; {@code address} must not be {@code null}. */
+    /**
+     * Creates the node; {@code address} must not be {@code null}.
+     *
+     * @param nodeId the node's {@code nodeid}
+     * @param groupId the node's {@code groupid}; 0 is the coordinator
+     * @param address the node's host and port
+     */
     public ClusterNode {
         Objects.requireNonNull(address, "address");
     }

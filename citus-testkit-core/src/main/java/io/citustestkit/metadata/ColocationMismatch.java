@@ -24,7 +24,16 @@ import java.util.Objects;
 public record ColocationMismatch(TableMetadata expected, TableMetadata actual, String reason, int position,
                                  Shard expectedShard, Shard actualShard) {
 
-    /** Creates the mismatch; {@code expected}, {@code actual} and {@code reason} must not be {@code null}. */
+    /**
+     * Creates the mismatch; {@code expected}, {@code actual} and {@code reason} must not be {@code null}.
+     *
+     * @param expected the table the other is compared with
+     * @param actual the table that is not colocated with it
+     * @param reason one sentence saying what differs
+     * @param position the 1-based position of the first differing shard pair, 0 if no shard pair differs
+     * @param expectedShard that shard of {@code expected}, or {@code null} (none, or no shard at that position)
+     * @param actualShard that shard of {@code actual}, or {@code null} (none, or no shard at that position)
+     */
     public ColocationMismatch {
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(actual, "actual");

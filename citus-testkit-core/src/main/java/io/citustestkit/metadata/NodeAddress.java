@@ -32,6 +32,8 @@ public record NodeAddress(String host, int port) implements Comparable<NodeAddre
     /**
      * Creates the address.
      *
+     * @param host the node's host name, as registered with {@code citus_add_node}
+     * @param port the node's PostgreSQL port
      * @throws IllegalArgumentException if the host is blank or the port is not between 1 and 65535
      */
     public NodeAddress {

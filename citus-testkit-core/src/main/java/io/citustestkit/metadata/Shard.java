@@ -31,7 +31,17 @@ public record Shard(long shardId, String table, TableKind tableKind, int colocat
             .comparing(Shard::minValue, Comparator.nullsFirst(Shard::compareBounds))
             .thenComparingLong(Shard::shardId);
 
-    /** Creates the shard; its placements are sorted and duplicates dropped. */
+    /**
+     * Creates the shard; its placements are sorted and duplicates dropped.
+     *
+     * @param shardId the shard's {@code shardid}
+     * @param table the table the shard belongs to, as {@code regclass} prints it
+     * @param tableKind the kind of that table
+     * @param colocationId the table's colocation group
+     * @param minValue {@code shardminvalue}, or {@code null} for reference and Citus local tables
+     * @param maxValue {@code shardmaxvalue}, or {@code null} for reference and Citus local tables
+     * @param placements the nodes holding a placement of the shard, sorted
+     */
     public Shard {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(tableKind, "tableKind");

@@ -24,7 +24,12 @@ public record ShardCatalog(Map<Long, Shard> shards, List<ClusterNode> nodes) {
     /** A catalog that knows no shard and no node. */
     public static final ShardCatalog EMPTY = new ShardCatalog(Map.of(), List.of());
 
-    /** Creates the catalog from copies of the shards and nodes. */
+    /**
+     * Creates the catalog from copies of the shards and nodes.
+     *
+     * @param shards the shards by id
+     * @param nodes the primary nodes of the cluster
+     */
     public ShardCatalog {
         shards = Map.copyOf(shards);
         nodes = List.copyOf(nodes);

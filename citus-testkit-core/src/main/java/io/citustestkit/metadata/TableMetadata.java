@@ -24,7 +24,17 @@ import java.util.Objects;
 public record TableMetadata(String requestedName, String name, TableKind kind, String distributionColumn,
                             String distributionColumnType, int colocationId, List<Shard> shards) {
 
-    /** Creates the metadata; the shards are ordered by hash range. */
+    /**
+     * Creates the metadata; the shards are ordered by hash range.
+     *
+     * @param requestedName the name the caller asked for, e.g. {@code "public.events"} or {@code "\"Events\""}
+     * @param name the table as {@code regclass} prints it, or the requested name if it does not exist
+     * @param kind distributed, reference, Citus local, plain or missing
+     * @param distributionColumn the distribution column, or {@code null} if the table has none
+     * @param distributionColumnType the distribution column's type as {@code format_type} prints it, or {@code null}
+     * @param colocationId the colocation group, 0 if the table is not distributed or referenced
+     * @param shards the shards, ordered by hash range
+     */
     public TableMetadata {
         Objects.requireNonNull(requestedName, "requestedName");
         Objects.requireNonNull(name, "name");

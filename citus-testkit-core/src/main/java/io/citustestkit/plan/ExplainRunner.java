@@ -1,6 +1,7 @@
 package io.citustestkit.plan;
 
 import io.citustestkit.commons.CitusTestkitException;
+import io.citustestkit.commons.KitSql;
 import io.citustestkit.metadata.CitusMetadataReader;
 import io.citustestkit.metadata.CitusNotInstalledException;
 import io.citustestkit.metadata.ShardCatalog;
@@ -64,8 +65,8 @@ public final class ExplainRunner {
             "citus.explain_all_tasks", "on",
             "citus.explain_distributed_queries", "on");
 
-    private static final String PREPARE_SQL = """
-            SELECT (SELECT e.extversion FROM pg_catalog.pg_extension e WHERE e.extname = 'citus') AS citus_version,
+    private static final String PREPARE_SQL = KitSql.MARKER + """
+             SELECT (SELECT e.extversion FROM pg_catalog.pg_extension e WHERE e.extname = 'citus') AS citus_version,
                    (SELECT count(pg_catalog.set_config(s.name, s.value, true))
                     FROM unnest(?::text[], ?::text[]) AS s(name, value)) AS settings""";
 
@@ -265,7 +266,7 @@ public final class ExplainRunner {
     }
 
     private static String explainJson(Connection connection, SqlQuery query) {
-        String sql = EXPLAIN_PREFIX + withoutTrailingSemicolons(query.sql());
+        String sql = KitSql.markedAtEnd(EXPLAIN_PREFIX + withoutTrailingSemicolons(query.sql()));
         try {
             if (!query.hasParams()) {
                 try (Statement statement = connection.createStatement();

@@ -22,7 +22,7 @@ import java.util.Optional;
  * // [articles_hash_102201]
  * }</pre>
  */
-final class ShardReferences {
+public final class ShardReferences {
 
     private ShardReferences() {
     }
@@ -32,9 +32,10 @@ final class ShardReferences {
      *
      * @param query the statement Citus sends to a node
      * @return the {@code schema.name_<digits>} names it references: not part of a longer qualified name,
-     *         not called as a function (but {@code INSERT INTO schema.name_1 (columns)})
+     *         not called as a function (but {@code INSERT INTO schema.name_1 (columns)} and
+     *         {@code COPY schema.name_1 (columns)})
      */
-    static List<ShardRelation> in(String query) {
+    public static List<ShardRelation> in(String query) {
         List<SqlToken> tokens = SqlLexer.tokenize(query).stream().filter(t -> !t.isTrivia()).toList();
         Map<String, ShardRelation> shards = new LinkedHashMap<>();
         for (int i = 0; i + 2 < tokens.size(); i++) {
@@ -42,7 +43,7 @@ final class ShardReferences {
             String name = tokens.get(i + 2).identifier();
             boolean qualified = schema != null && name != null && tokens.get(i + 1).text().equals(".");
             boolean qualifier = i > 0 && tokens.get(i - 1).text().equals(".") || isFollowedBy(tokens, i + 3, ".");
-            boolean insertTarget = i > 0 && tokens.get(i - 1).isWord("INTO");
+            boolean insertTarget = i > 0 && (tokens.get(i - 1).isWord("INTO") || tokens.get(i - 1).isWord("COPY"));
             boolean functionCall = isFollowedBy(tokens, i + 3, "(") && !insertTarget;
             if (!qualified || qualifier || functionCall) {
                 continue;

@@ -1,5 +1,6 @@
 package io.citustestkit.junit5;
 
+import io.citustestkit.commons.KitSql;
 import io.citustestkit.commons.CitusTestkitException;
 
 import javax.sql.DataSource;
@@ -46,7 +47,7 @@ final class CoordinatorTruncate implements TableCleaner {
     @Override
     public void clean(boolean restartSequences, String when) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(statement(restartSequences));
+            statement.execute(KitSql.marked(statement(restartSequences)));
         } catch (SQLException e) {
             throw new CitusTestkitException("Could not empty the Citus tables " + when + ": " + e.getMessage()
                     + TableCleaner.hintFor(e.getSQLState()), e);

@@ -1,5 +1,6 @@
 package io.citustestkit.junit5;
 
+import io.citustestkit.commons.KitSql;
 import io.citustestkit.CitusNode;
 import io.citustestkit.CitusTestCluster;
 import io.citustestkit.commons.CitusTestkitException;
@@ -112,7 +113,7 @@ final class PerNodeCleanup implements TableCleaner {
         if (closed) {
             throw new IllegalStateException("The cleanup of cluster " + cluster.id() + " is closed.");
         }
-        String sql = statement(restartSequences);
+        String sql = KitSql.marked(statement(restartSequences));
         List<CitusNode> nodes = new ArrayList<>();
         nodes.add(cluster.coordinator());
         nodes.addAll(cluster.workers());

@@ -12,13 +12,14 @@ package io.citustestkit.junit5;
  * }</pre>
  *
  * <p>The truncating modes empty every table Citus knows: the distributed, reference and Citus-local
- * tables listed in {@code pg_dist_partition}, including tables a test created, with one
- * {@code TRUNCATE ... CASCADE} over all of them through the coordinator (some 30 ms for ten tables of
- * 4 shards; Citus truncates shard by shard, so more shards cost more). Plain PostgreSQL tables on the
- * coordinator are left alone. For clusters the extension starts, {@code
- * -Dcitus.testkit.cleanup-strategy=per-node} makes every node empty the shards it holds instead, all
- * nodes at once (rows of small shards deleted, large shards truncated, triggers off): some 7 ms, but it
- * bypasses Citus's distributed TRUNCATE, so avoid it in tests that move shards or stop nodes. Rows the
+ * tables listed in {@code pg_dist_partition}, including tables a test created. Plain PostgreSQL tables
+ * on the coordinator are left alone. For clusters the extension starts, every node empties the shards
+ * it holds, all nodes at once (rows of small shards deleted, large shards truncated, triggers off):
+ * some 7 ms for ten tables. {@code -Dcitus.testkit.cleanup-strategy=truncate} uses Citus's own
+ * distributed TRUNCATE instead, one {@code TRUNCATE ... CASCADE} over all tables through the
+ * coordinator (some 40 to 80 ms for ten tables of 4 shards: Citus truncates shard by shard); an
+ * existing cluster is always cleaned that way. A node that is stopped when a test ends makes its
+ * cleanup fail, with the node named. Rows the
  * schema scripts inserted are removed as well: insert the rows a test needs in the test or in a
  * {@code @BeforeEach} method, not in {@code @BeforeAll}.
  *

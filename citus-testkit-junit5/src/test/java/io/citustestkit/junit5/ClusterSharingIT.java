@@ -24,7 +24,6 @@ class ClusterSharingIT {
     /** Tests that hold the shared tables right now, and the most that ever did at once. */
     private static final java.util.concurrent.atomic.AtomicInteger HOLDERS = new java.util.concurrent.atomic.AtomicInteger();
     private static final java.util.concurrent.atomic.AtomicInteger MOST_HOLDERS = new java.util.concurrent.atomic.AtomicInteger();
-    private static final java.util.concurrent.CountDownLatch ENTERED = new java.util.concurrent.CountDownLatch(2);
 
     @BeforeEach
     void forgetClusters() {
@@ -131,9 +130,11 @@ class ClusterSharingIT {
             int inside = HOLDERS.incrementAndGet();
             MOST_HOLDERS.accumulateAndGet(inside, Math::max);
             try {
-                ENTERED.countDown();
-                // give another test every chance to enter now; with exclusion none can, and the wait times out
-                ENTERED.await(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+                // hold the tables for a while, giving every other test the chance to come in; with exclusion none can
+                long until = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(200);
+                while (HOLDERS.get() == 1 && System.nanoTime() < until) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                }
                 assertThat(Sql.count(dataSource, "events")).as("only this test's rows").isEqualTo(5);
             } finally {
                 HOLDERS.decrementAndGet();

@@ -10,7 +10,7 @@ class ManagedClusterTest {
     void should_name_the_property_and_its_values_when_the_cleanup_strategy_is_unknown() {
         assertThatThrownBy(() -> ManagedCluster.cleanerFor(null, "fast"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("System property citus.testkit.cleanup-strategy is 'fast', but must be 'truncate' (the default) "
-                        + "or 'per-node'.");
+                .hasMessage("System property citus.testkit.cleanup-strategy is 'fast', but must be 'per-node' (the default) "
+                        + "or 'truncate'.");
     }
 }

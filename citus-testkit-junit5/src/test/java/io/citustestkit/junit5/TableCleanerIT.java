@@ -9,15 +9,16 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the cleanup between tests costs, on the shared test configuration (1 worker, 4 shards): 8
+ * Both cleanups empty every table, on the shared test configuration (1 worker, 4 shards): 8
  * distributed and 2 reference tables of 3000 rows; every second round also restarts the sequences.
+ * What they cost is measured by the benchmark (citus-testkit-benchmarks), not here: a wall-clock
+ * budget inside a test fails by luck.
  */
 @EnabledIfCitusImage
 @TestCluster
@@ -40,21 +41,20 @@ class TableCleanerIT {
     }
 
     @Test
-    void should_empty_ten_tables_of_a_few_thousand_rows_on_every_node_at_once_within_50_ms() {
+    void should_empty_ten_tables_of_a_few_thousand_rows_on_every_node_at_once() {
         createTables();
         try (PerNodeCleanup cleanup = new PerNodeCleanup(cluster)) {
-            long median = measure("per node", restart -> cleanup.clean(restart, "in TableCleanerIT"));
-            assertThat(median).isLessThanOrEqualTo(50);
+            cleanAndCheck("per node", restart -> cleanup.clean(restart, "in TableCleanerIT"));
         }
     }
 
     @Test
     void should_empty_ten_tables_through_the_coordinator_for_clusters_it_did_not_start() {
         createTables();
-        measure("through the coordinator", restart -> new CoordinatorTruncate(dataSource).clean(restart, "in TableCleanerIT"));
+        cleanAndCheck("through the coordinator", restart -> new CoordinatorTruncate(dataSource).clean(restart, "in TableCleanerIT"));
     }
 
-    private long measure(String how, Consumer<Boolean> clean) {
+    private void cleanAndCheck(String how, Consumer<Boolean> clean) {
         List<Long> millis = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             fillTables();
@@ -70,12 +70,8 @@ class TableCleanerIT {
                 Sql.execute(dataSource, "DELETE FROM cleaner_bench.t1");
             }
         }
-        List<Long> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        long median = sorted.get(sorted.size() / 2);
-        LOG.info("Emptying {} tables of {} rows ({} shards each, {} worker(s)) {}: median {} ms, rounds {} ms", TABLES, ROWS,
-                TestCluster.SHARD_COUNT, TestCluster.WORKERS, how, median, millis);
-        return median;
+        LOG.info("Emptying {} tables of {} rows ({} shards each, {} worker(s)) {}: rounds {} ms", TABLES, ROWS,
+                TestCluster.SHARD_COUNT, TestCluster.WORKERS, how, millis);
     }
 
     private void createTables() {

@@ -1,0 +1,39 @@
+package io.citustestkit.recording;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A statement a client sent to the coordinator, as its log tells it: the SQL, the parameter values,
+ * the commands Citus ran for it, and the error it ended with, if any.
+ */
+final class ClientStatement {
+
+    final String sql;
+    final List<String> parameters;
+    final List<ExecutedCommand> commands = new ArrayList<>();
+    String error;
+
+    ClientStatement(String sql, List<String> parameters) {
+        this.sql = sql;
+        this.parameters = List.copyOf(parameters);
+    }
+
+    /** The statement an entry starts ({@code statement: ...}, {@code execute S_1: ...}), if it starts one. */
+    static ClientStatement of(LogEntry entry) {
+        String message = entry.message();
+        if (message == null) {
+            return null;
+        }
+        if (message.startsWith("statement: ")) {
+            return new ClientStatement(message.substring("statement: ".length()), List.of());
+        }
+        if (message.startsWith("execute ")) {
+            int colon = message.indexOf(": ");
+            if (colon > 0) {
+                return new ClientStatement(message.substring(colon + 2), LoggedParameters.parse(entry.detail()));
+            }
+        }
+        return null;
+    }
+}

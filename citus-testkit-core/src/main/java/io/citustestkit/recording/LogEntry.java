@@ -1,0 +1,16 @@
+package io.citustestkit.recording;
+
+/**
+ * One entry of the coordinator's JSON log ({@code log_destination = 'jsonlog'}): the fields the
+ * recorder reads.
+ *
+ * @param sessionId the backend's session ({@code session_id})
+ * @param severity {@code LOG}, {@code ERROR}, ...
+ * @param message the primary message, e.g. {@code statement: SELECT 1} or {@code issuing SELECT ...}
+ * @param detail the DETAIL, or {@code null}
+ * @param applicationName the client's {@code application_name}, or {@code null}
+ * @param backendType e.g. {@code client backend}
+ */
+record LogEntry(String sessionId, String severity, String message, String detail, String applicationName,
+                String backendType) {
+}

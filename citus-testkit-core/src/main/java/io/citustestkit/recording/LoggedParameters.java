@@ -1,0 +1,60 @@
+package io.citustestkit.recording;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parameter values PostgreSQL logs with an extended-protocol statement, in its DETAIL:
+ * {@code parameters: $1 = '42', $2 = 'it''s', $3 = NULL}. Values are kept as text, in order;
+ * {@code NULL} stays {@code null}.
+ */
+final class LoggedParameters {
+
+    private static final String PREFIX = "parameters: ";
+
+    private LoggedParameters() {
+    }
+
+    static List<String> parse(String detail) {
+        List<String> values = new ArrayList<>();
+        if (detail == null || !detail.startsWith(PREFIX)) {
+            return values;
+        }
+        String text = detail.substring(PREFIX.length());
+        int i = 0;
+        while (i < text.length()) {
+            int equals = text.indexOf(" = ", i);
+            if (equals < 0) {
+                break;
+            }
+            i = equals + 3;
+            if (text.startsWith("NULL", i)) {
+                values.add(null);
+                i += 4;
+            } else if (i < text.length() && text.charAt(i) == '\'') {
+                StringBuilder value = new StringBuilder();
+                i++;
+                while (i < text.length()) {
+                    char c = text.charAt(i);
+                    if (c == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+                        value.append('\'');
+                        i += 2;
+                    } else if (c == '\'') {
+                        i++;
+                        break;
+                    } else {
+                        value.append(c);
+                        i++;
+                    }
+                }
+                values.add(value.toString());
+            } else {
+                break;
+            }
+            if (text.startsWith(", ", i)) {
+                i += 2;
+            }
+        }
+        return values;
+    }
+}

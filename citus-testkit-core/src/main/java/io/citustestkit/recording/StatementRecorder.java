@@ -1,0 +1,258 @@
+package io.citustestkit.recording;
+
+import io.citustestkit.commons.CitusTestkitException;
+import io.citustestkit.commons.KitSql;
+import io.citustestkit.metadata.CitusMetadataReader;
+import io.citustestkit.metadata.ShardCatalog;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Records every statement that reaches the coordinator, from any client, with what Citus did with it,
+ * until closed. It reads the coordinator's JSON log: the statements ({@code log_statement = 'all'}),
+ * their parameters, and the commands Citus sent to each node ({@code citus.log_remote_commands},
+ * {@code citus.log_local_commands}), so what is judged is what ran, prepared statements and deferred
+ * pruning included. The kit's own statements are left out. Clusters the kit starts log this way;
+ * another coordinator needs {@link #REQUIRED_SETTINGS} and a role that may read the server's files.
+ *
+ * <pre>{@code
+ * try (StatementRecorder recorder = cluster.recordStatements()) {
+ *     repository.findEvents(tenantId);              // through the application's own pool
+ *     RecordedStatements statements = recorder.statements();
+ *     assertThatStatements(statements).allTouchOnlyTenant(tenantId);
+ * }
+ * }</pre>
+ */
+public final class StatementRecorder implements AutoCloseable {
+
+    /** The settings the coordinator needs for recording (the first two need a restart). */
+    public static final Map<String, String> REQUIRED_SETTINGS = requiredSettings();
+
+    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(20);
+    private static final String READ_SQL = KitSql.marked("""
+            SELECT f, (pg_stat_file(f)).size,
+                   CASE WHEN (pg_stat_file(f)).size > ? THEN pg_read_binary_file(f, ?, (pg_stat_file(f)).size - ?) END
+            FROM pg_current_logfile('jsonlog') AS f""");
+
+    private final DataSource coordinator;
+    private final String file;
+    private final StatementLog log = new StatementLog();
+    private final TenantShards tenants;
+    private long offset;
+    private boolean started;
+    private volatile boolean closed;
+    private List<RecordedStatement> judged = List.of();
+    private int judgedCount = -1;
+
+    private StatementRecorder(DataSource coordinator, String file, long offset) {
+        this.coordinator = coordinator;
+        this.file = file;
+        this.offset = offset;
+        this.tenants = new TenantShards(coordinator);
+    }
+
+    /**
+     * Starts recording on the coordinator behind {@code coordinator}: statements that reach it from now on
+     * are recorded.
+     *
+     * @param coordinator a pool to the coordinator, as a role that may read the server's log
+     * @return the recorder, recording
+     * @throws RecordingUnavailableException naming each missing setting or privilege
+     */
+    public static StatementRecorder start(DataSource coordinator) {
+        try (Connection connection = coordinator.getConnection()) {
+            requireRecordable(connection);
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery(KitSql.marked(
+                         "SELECT f, (pg_stat_file(f)).size FROM pg_current_logfile('jsonlog') AS f"))) {
+                rows.next();
+                StatementRecorder recorder = new StatementRecorder(coordinator, rows.getString(1), rows.getLong(2));
+                recorder.sync();
+                recorder.started = true;
+                return recorder;
+            }
+        } catch (SQLException e) {
+            throw new CitusTestkitException("Could not start recording statements on the coordinator: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@return the statements recorded since recording started (until {@link #close()}): a live view} */
+    public RecordedStatements statements() {
+        return new RecordedStatements(this::recorded, tenants);
+    }
+
+    /** Stops recording; what was recorded stays readable. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            sync();
+            closed = true;
+        }
+    }
+
+    private synchronized List<RecordedStatement> recorded() {
+        if (!closed) {
+            sync();
+        }
+        List<ClientStatement> statements = log.statements();
+        if (statements.size() != judgedCount) {
+            ShardCatalog catalog = catalog(statements);
+            List<RecordedStatement> result = new ArrayList<>();
+            for (ClientStatement statement : statements) {
+                result.add(ExecutionEvidence.judge(statement, catalog));
+            }
+            judged = List.copyOf(result);
+            judgedCount = statements.size();
+        }
+        return judged;
+    }
+
+    private ShardCatalog catalog(List<ClientStatement> statements) {
+        try (Connection connection = coordinator.getConnection()) {
+            return CitusMetadataReader.readShardCatalog(connection, ExecutionEvidence.shardIdsNamedBy(statements));
+        } catch (SQLException e) {
+            throw new CitusTestkitException("Could not read the shards the recorded statements touched: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends a marked statement and reads the log until it shows up: every statement that completed
+     * before has then been read, with the commands Citus ran for it.
+     */
+    private void sync() {
+        String barrier = "citus-testkit barrier " + UUID.randomUUID();
+        long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
+        try (Connection connection = coordinator.getConnection()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(KitSql.marked("SELECT '" + barrier + "'"));
+            }
+            while (true) {
+                List<LogEntry> entries = readNewEntries(connection);
+                int seen = barrierIndex(entries, barrier);
+                if (started) {
+                    log.add(entries);
+                } else if (seen >= 0) {
+                    log.add(entries.subList(seen, entries.size())); // what came after the start's barrier
+                }
+                if (seen >= 0) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new CitusTestkitException("The coordinator's log (" + file + ") did not show the statement '" + barrier
+                            + "' within " + SYNC_TIMEOUT.toSeconds() + " s: is its logging collector running?");
+                }
+                Thread.sleep(5);
+            }
+        } catch (SQLException e) {
+            throw new CitusTestkitException("Could not read the coordinator's log " + file + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CitusTestkitException("Interrupted while reading the coordinator's log", e);
+        }
+    }
+
+    private static int barrierIndex(List<LogEntry> entries, String barrier) {
+        for (int i = 0; i < entries.size(); i++) {
+            String message = entries.get(i).message();
+            if (message != null && message.contains(barrier)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private List<LogEntry> readNewEntries(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(READ_SQL)) {
+            statement.setLong(1, offset);
+            statement.setLong(2, offset);
+            statement.setLong(3, offset);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                if (!file.equals(rows.getString(1)) || rows.getLong(2) < offset) {
+                    throw new CitusTestkitException("The coordinator's log file changed while recording (" + file + " became "
+                            + rows.getString(1) + "): set log_rotation_age = 0 and log_rotation_size = 0.");
+                }
+                byte[] bytes = rows.getBytes(3);
+                if (bytes == null) {
+                    return List.of();
+                }
+                int complete = lastNewline(bytes) + 1;
+                offset += complete;
+                return JsonLog.entries(new String(bytes, 0, complete, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static int lastNewline(byte[] bytes) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Fails with every missing setting and privilege at once. */
+    static void requireRecordable(Connection connection) throws SQLException {
+        List<String> missing = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(KitSql.marked("""
+                SELECT current_setting('logging_collector'), current_setting('log_destination'),
+                       current_setting('log_statement'), current_setting('citus.log_remote_commands', true),
+                       current_setting('citus.log_local_commands', true),
+                       (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+                       OR pg_has_role(current_user, 'pg_read_server_files', 'MEMBER'),
+                       current_user"""))) {
+            rows.next();
+            expect(missing, "logging_collector", rows.getString(1), "on", " (needs a restart)");
+            if (!rows.getString(2).contains("jsonlog")) {
+                missing.add("log_destination is '" + rows.getString(2) + "', needs to include 'jsonlog' (PostgreSQL 15+): "
+                        + "ALTER SYSTEM SET log_destination = 'jsonlog'; SELECT pg_reload_conf();");
+            }
+            expect(missing, "log_statement", rows.getString(3), "all", "");
+            expect(missing, "citus.log_remote_commands", rows.getString(4), "on", "");
+            expect(missing, "citus.log_local_commands", rows.getString(5), "on", "");
+            if (!rows.getBoolean(6)) {
+                missing.add("role " + rows.getString(7) + " may not read the server's log: GRANT pg_read_server_files TO "
+                        + rows.getString(7) + "; (or use a superuser)");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new RecordingUnavailableException("Statement recording reads the coordinator's JSON log, and this coordinator "
+                    + "cannot provide it:\n  - " + String.join("\n  - ", missing)
+                    + "\n  Clusters citus-testkit starts are configured this way; for another coordinator, set these (as a superuser).");
+        }
+    }
+
+    private static void expect(List<String> missing, String setting, String actual, String wanted, String note) {
+        if (!wanted.equalsIgnoreCase(String.valueOf(actual))) {
+            missing.add(setting + " is '" + actual + "', needs '" + wanted + "'" + note + ": ALTER SYSTEM SET " + setting + " = '"
+                    + wanted + "'; SELECT pg_reload_conf();");
+        }
+    }
+
+    private static Map<String, String> requiredSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("logging_collector", "on");
+        settings.put("log_destination", "jsonlog");
+        settings.put("log_directory", "log");
+        settings.put("log_filename", "postgresql.log");
+        settings.put("log_rotation_age", "0");
+        settings.put("log_rotation_size", "0");
+        settings.put("log_statement", "all");
+        settings.put("citus.log_remote_commands", "on");
+        settings.put("citus.log_local_commands", "on");
+        return java.util.Collections.unmodifiableMap(settings);
+    }
+}
