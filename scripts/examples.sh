@@ -20,5 +20,5 @@ fi
 export CITUS_TESTKIT_IMAGE="$image"
 echo "citus-testkit: running the examples against $image"
 exec mvn -B -ntp verify -pl examples -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test='io.citustestkit.examples.**' -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dit.test='io.citustestkit.examples.*IT' -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dcitus.testkit.it.require-image=true "$@"

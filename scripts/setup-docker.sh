@@ -40,12 +40,3 @@ if [ -z "${TESTCONTAINERS_RYUK_DISABLED:-}" ] && ! docker image inspect "$RYUK_I
   export TESTCONTAINERS_RYUK_DISABLED=true
   echo "citus-testkit: $RYUK_IMAGE cannot be pulled here: TESTCONTAINERS_RYUK_DISABLED=true"
 fi
-
-# Integration tests use CITUS_TESTKIT_IMAGE when it is present locally, and are skipped otherwise.
-if [ -n "${CITUS_TESTKIT_IMAGE:-}" ]; then
-  if docker image inspect "$CITUS_TESTKIT_IMAGE" >/dev/null 2>&1; then
-    echo "citus-testkit: integration tests use $CITUS_TESTKIT_IMAGE"
-  else
-    echo "citus-testkit: $CITUS_TESTKIT_IMAGE is not present locally: integration tests will be skipped"
-  fi
-fi

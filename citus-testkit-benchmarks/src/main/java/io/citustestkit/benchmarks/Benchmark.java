@@ -23,7 +23,8 @@ import java.util.function.UnaryOperator;
  *       start-up lever (shard count, tmpfs) on and off;</li>
  *   <li>shared: a second test class asking for the same {@code @CitusCluster};</li>
  *   <li>reset: the clean-state step between tests, 10 tables holding 3,000 rows;</li>
- *   <li>assertions: {@code assertRoutedToSingleWorker} and {@code assertColocated}, 300 calls each,</li>
+ *   <li>assertions: {@code assertRoutedToSingleWorker} and {@code assertColocated}, 300 calls each;</li>
+ *   <li>recording: 200 tenant statements with and without statement recording, and the verdict over them,</li>
  * </ul>
  * and prints a table with the ratios. Run it with {@code scripts/benchmark.sh}.
  *
@@ -97,6 +98,8 @@ public final class Benchmark {
             }
         }
 
+        RecordingTiming.Result recording = RecordingTiming.run(SCHEMA, Math.max(rounds, 5));
+
         Report report = new Report();
         report.add("baseline: 1 Citus container, SELECT 1 answered", baseline, "1.00", "");
         cold.forEach((name, timings) -> report.add(name, timings, Report.ratio(timings, baseline),
@@ -109,6 +112,10 @@ public final class Benchmark {
         report.add("reset: TRUNCATE via coordinator (opt-in), same data", resetTruncate, "", "");
         report.add("assertRoutedToSingleWorker, warm cluster", routed, "", "median <= 10 ms");
         report.add("assertColocated (2 tables), warm cluster", colocated, "", "median <= 10 ms");
+        report.add("recording: 200 tenant statements, not recorded", recording.withoutRecording(), "1.00", "");
+        report.add("recording: the same, recorded", recording.withRecording(),
+                Report.ratio(recording.withRecording(), recording.withoutRecording()), "<= 1.5 (ratio to not recorded)");
+        report.add("recording: verdict over 200 statements", recording.verdict(), "", "< 1000 ms");
         report.print("Results (" + image + "; ratio = median / baseline median)");
     }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import static io.citustestkit.assertions.error.ShouldBeColocated.shouldBeColocated;
 import static io.citustestkit.assertions.error.ShouldBeDistributedBy.shouldBeDistributedBy;
 import static io.citustestkit.assertions.error.ShouldBeReferenceTable.shouldBeReferenceTable;
+import static io.citustestkit.assertions.error.ShouldBeSingleShardTable.shouldBeSingleShardTable;
 import static io.citustestkit.assertions.error.ShouldHaveShardCount.shouldHaveShardCount;
 import static io.citustestkit.assertions.error.TableShouldExist.tableShouldExist;
 
@@ -74,6 +75,21 @@ public abstract class AbstractTableAssert<SELF extends AbstractTableAssert<SELF>
     }
 
     /**
+     * Verifies that the table is a single-shard distributed table (Citus 12+): no distribution column,
+     * one shard on one node, in a colocation group. Every table of a distributed schema is one
+     * (schema-based sharding); so is a table distributed with {@code create_distributed_table('t', null)}.
+     *
+     * @return this assertion object
+     */
+    public SELF isSingleShardTable() {
+        existing();
+        if (actual.kind() != TableKind.SINGLE_SHARD) {
+            throwAssertionError(shouldBeSingleShardTable(actual));
+        }
+        return myself;
+    }
+
+    /**
      * Verifies the table's number of shards.
      *
      * @param expected the expected number of shards
@@ -90,7 +106,9 @@ public abstract class AbstractTableAssert<SELF extends AbstractTableAssert<SELF>
     /**
      * Verifies that the table is colocated with each of the others: the same colocation group AND,
      * shard by shard ordered by hash range, the same ranges placed on the same nodes. The others'
-     * metadata is read now, in one round trip.
+     * metadata is read now, in one round trip. The tables of one distributed schema are colocated;
+     * tables of two distributed schemas never are (each schema is a colocation group of its own), even
+     * on the same node.
      *
      * @param others the tables to be colocated with
      * @return this assertion object

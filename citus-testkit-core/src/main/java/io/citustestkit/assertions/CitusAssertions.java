@@ -192,6 +192,75 @@ public final class CitusAssertions {
         assertThatTable(connection, table).isDistributedBy(column);
     }
 
+    // Schema-based sharding (Citus 12+): distributed schemas and single-shard tables.
+
+    /**
+     * Assertions on what Citus makes of a schema (schema-based sharding); its metadata and its tables'
+     * are read now.
+     *
+     * <pre>{@code
+     * assertThatSchema(dataSource, "tenant_42").isDistributedSchema().isPlacedOn("worker-2").hasTables("orders");
+     * }</pre>
+     *
+     * @param dataSource a DataSource of a Citus coordinator
+     * @param schema the schema as SQL names it: {@code tenant_42}, {@code "Tenant"}
+     * @return the assertion object
+     */
+    public static SchemaAssert assertThatSchema(DataSource dataSource, String schema) {
+        return new SchemaAssert(CitusMetadataReader.readSchema(dataSource, schema));
+    }
+
+    /**
+     * Assertions on what Citus makes of a schema, read on the caller's connection (left open).
+     *
+     * @param connection a connection to a Citus coordinator
+     * @param schema the schema as SQL names it
+     * @return the assertion object
+     */
+    public static SchemaAssert assertThatSchema(Connection connection, String schema) {
+        return new SchemaAssert(CitusMetadataReader.readSchema(connection, schema));
+    }
+
+    /**
+     * Fails unless the schema is a distributed schema; see {@link AbstractSchemaAssert#isDistributedSchema()}.
+     *
+     * @param dataSource a DataSource of a Citus coordinator
+     * @param schema the schema as SQL names it
+     */
+    public static void assertDistributedSchema(DataSource dataSource, String schema) {
+        assertThatSchema(dataSource, schema).isDistributedSchema();
+    }
+
+    /**
+     * Fails unless the schema is a distributed schema, read on the caller's connection.
+     *
+     * @param connection a connection to a Citus coordinator (left open)
+     * @param schema the schema as SQL names it
+     */
+    public static void assertDistributedSchema(Connection connection, String schema) {
+        assertThatSchema(connection, schema).isDistributedSchema();
+    }
+
+    /**
+     * Fails unless the table is a single-shard table; see {@link AbstractTableAssert#isSingleShardTable()}.
+     *
+     * @param dataSource a DataSource of a Citus coordinator
+     * @param table the table as SQL names it, e.g. {@code tenant_42.orders}
+     */
+    public static void assertSingleShardTable(DataSource dataSource, String table) {
+        assertThatTable(dataSource, table).isSingleShardTable();
+    }
+
+    /**
+     * Fails unless the table is a single-shard table, read on the caller's connection.
+     *
+     * @param connection a connection to a Citus coordinator (left open)
+     * @param table the table as SQL names it
+     */
+    public static void assertSingleShardTable(Connection connection, String table) {
+        assertThatTable(connection, table).isSingleShardTable();
+    }
+
     private static String first(String[] tables) {
         Objects.requireNonNull(tables, "tables");
         if (tables.length < 2) {
@@ -204,5 +273,20 @@ public final class CitusAssertions {
     private static String[] rest(String[] tables) {
         List<String> rest = Arrays.asList(tables).subList(1, tables.length);
         return rest.toArray(new String[0]);
+    }
+
+    /**
+     * Assertions on the statements an application really sent, recorded on the coordinator
+     * ({@link io.citustestkit.CitusTestCluster#recordStatements()}, or {@code @CitusCluster(recordStatements = true)}).
+     *
+     * <pre>{@code
+     * assertThatStatements(recorder.statements()).allRoutedToSingleWorker().allTouchOnlyTenant(42L);
+     * }</pre>
+     *
+     * @param statements the recorded statements
+     * @return the assertion object
+     */
+    public static RecordedStatementsAssert assertThatStatements(io.citustestkit.recording.RecordedStatements statements) {
+        return new RecordedStatementsAssert(statements);
     }
 }

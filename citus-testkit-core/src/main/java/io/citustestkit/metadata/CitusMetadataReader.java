@@ -17,10 +17,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads what Citus knows about tables and shards from {@code pg_dist_partition},
- * {@code pg_dist_shard}, {@code pg_dist_placement} and {@code pg_dist_node}, in one round trip per
- * call. It never uses {@code citus_shards} or {@code citus_tables}: those ask every worker for sizes.
- * Nothing is cached, so a read after DDL or a shard move sees the new state.
+ * Reads what Citus knows about tables, shards and schemas from {@code pg_dist_partition},
+ * {@code pg_dist_shard}, {@code pg_dist_placement}, {@code pg_dist_node} and {@code pg_dist_schema},
+ * in one round trip per call, plus one to {@code pg_dist_schema} when single-shard tables are among
+ * the results (to tell which distributed schema they belong to: Citus 11 and older have no
+ * {@code pg_dist_schema}, and no single-shard tables). It never uses {@code citus_shards},
+ * {@code citus_tables} or {@code citus_schemas}: those ask every worker for sizes. Nothing is cached,
+ * so a read after DDL or a shard move sees the new state.
  *
  * <pre>{@code
  * try (Connection connection = dataSource.getConnection()) {
@@ -29,6 +32,10 @@ import java.util.Objects;
  *     events.distributionColumn();  // "owner_id"
  *     events.colocationId();        // 2
  *     events.shards().get(0);       // events_102040 [-2147483648, -2013265921] on w1:5432
+ *
+ *     SchemaMetadata tenant = CitusMetadataReader.readSchema(connection, "tenant_42");
+ *     tenant.kind();                // DISTRIBUTED
+ *     tenant.nodes();               // [w2:5432]
  * }
  * }</pre>
  */
@@ -66,6 +73,27 @@ public final class CitusMetadataReader {
             SELECT 'n', NULL, NULL, NULL, NULL, NULL, NULL, NULL, n.nodeid, n.groupid, n.nodename, n.nodeport
             FROM pg_catalog.pg_dist_node n
             WHERE n.noderole = 'primary'""";
+
+    /** The distributed schema of each colocation group asked for (schema-based sharding, Citus 12+). */
+    private static final String DISTRIBUTED_SCHEMAS_SQL = """
+            SELECT ds.colocationid, ds.schemaid::regnamespace::text AS schema_name
+            FROM pg_catalog.pg_dist_schema ds
+            WHERE ds.colocationid = ANY (?::int[])""";
+
+    /**
+     * A schema, whether it is distributed, and its tables (no partitions: they belong to their parent;
+     * no shards: on a node that holds shards, Citus keeps them next to the tables).
+     */
+    private static final String SCHEMA_SQL = """
+            SELECT n.oid IS NOT NULL AS found, n.oid::regnamespace::text AS name, ds.colocationid,
+                   ARRAY(SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
+                         FROM pg_catalog.pg_class c
+                         WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+                           AND NOT pg_catalog.relation_is_a_known_shard(c.oid)
+                         ORDER BY c.relname) AS tables
+            FROM (SELECT pg_catalog.to_regnamespace(?) AS oid) r
+            LEFT JOIN pg_catalog.pg_namespace n ON n.oid = r.oid
+            LEFT JOIN pg_catalog.pg_dist_schema ds ON ds.schemaid = n.oid""";
 
     private CitusMetadataReader() {
     }
@@ -107,14 +135,23 @@ public final class CitusMetadataReader {
     public static List<TableMetadata> readTables(Connection connection, List<String> tables) {
         Objects.requireNonNull(connection, "connection");
         tables.forEach(t -> Objects.requireNonNull(t, "table name"));
+        Map<Integer, TableRows> byPosition;
         try (PreparedStatement statement = connection.prepareStatement(TABLES_SQL)) {
             statement.setArray(1, connection.createArrayOf("text", tables.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
-                return tablesFrom(rows, tables);
+                byPosition = tableRowsFrom(rows);
             }
         } catch (SQLException e) {
             throw failure(connection, "the Citus metadata of " + tables, e);
         }
+        Map<Integer, String> schemas = distributedSchemas(connection, byPosition.values().stream()
+                .filter(TableRows::isSingleShard).map(t -> t.colocationId).toList());
+        List<TableMetadata> metadata = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            TableRows table = byPosition.get(i + 1);
+            metadata.add(table == null ? TableMetadata.missing(tables.get(i)) : table.toMetadata(tables.get(i), schemas));
+        }
+        return metadata;
     }
 
     /**
@@ -135,7 +172,8 @@ public final class CitusMetadataReader {
     }
 
     /**
-     * Reads the shards with those ids and the cluster's primary nodes, in one round trip.
+     * Reads the shards with those ids and the cluster's primary nodes, in one round trip (two when
+     * single-shard tables' shards are among them, to name their distributed schemas).
      *
      * @param connection a connection to a Citus coordinator (it is not closed)
      * @param shardIds the shard ids, e.g. those a plan's tasks read
@@ -144,34 +182,91 @@ public final class CitusMetadataReader {
      */
     public static ShardCatalog readShardCatalog(Connection connection, Collection<Long> shardIds) {
         Objects.requireNonNull(connection, "connection");
+        Map<Long, ShardRows> shards = new LinkedHashMap<>();
+        List<ClusterNode> nodes = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(SHARDS_SQL)) {
             statement.setArray(1, connection.createArrayOf("bigint", shardIds.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
-                return catalogFrom(rows);
+                catalogFrom(rows, shards, nodes);
             }
         } catch (SQLException e) {
             throw failure(connection, "the Citus metadata of shards " + shardIds, e);
         }
+        Map<Integer, String> schemas = distributedSchemas(connection, shards.values().stream()
+                .filter(s -> s.kind == TableKind.SINGLE_SHARD).map(s -> s.colocationId).toList());
+        Map<Long, Shard> byId = new HashMap<>();
+        shards.forEach((id, shard) -> byId.put(id, shard.toShard(schemas)));
+        return new ShardCatalog(byId, nodes);
     }
 
-    private static List<TableMetadata> tablesFrom(ResultSet rows, List<String> requested) throws SQLException {
+    /**
+     * Reads what Citus makes of a schema: whether it is a distributed schema (schema-based sharding),
+     * its colocation group, and the metadata of its tables, hence where its shard group is placed.
+     * Two round trips (three when it holds single-shard tables).
+     *
+     * @param connection a connection to a Citus coordinator (it is not closed)
+     * @param schema the schema, as SQL would name it: {@code tenant_42}, {@code "Tenant"}
+     * @return the schema's metadata; {@link SchemaKind#MISSING} if no such schema exists
+     * @throws CitusNotInstalledException if the database has no citus extension
+     * @throws CitusTestkitException if the catalogs cannot be read (e.g. a Citus older than 12.0, which
+     *                               has no schema-based sharding)
+     */
+    public static SchemaMetadata readSchema(Connection connection, String schema) {
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(schema, "schema");
+        String name;
+        int colocationId;
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(SCHEMA_SQL)) {
+            statement.setString(1, schema);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                if (!rows.getBoolean("found")) {
+                    return SchemaMetadata.missing(schema);
+                }
+                name = rows.getString("name");
+                colocationId = rows.getInt("colocationid");
+                for (Object table : (Object[]) rows.getArray("tables").getArray()) {
+                    tables.add((String) table);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(connection, "the Citus metadata of schema " + schema, e);
+        }
+        SchemaKind kind = colocationId == 0 ? SchemaKind.REGULAR : SchemaKind.DISTRIBUTED;
+        return new SchemaMetadata(schema, name, kind, colocationId,
+                tables.isEmpty() ? List.of() : readTables(connection, tables));
+    }
+
+    /**
+     * Reads what Citus makes of a schema on a connection of its own.
+     *
+     * @param dataSource a DataSource of a Citus coordinator
+     * @param schema the schema, as SQL would name it
+     * @return its metadata
+     * @see #readSchema(Connection, String)
+     */
+    public static SchemaMetadata readSchema(DataSource dataSource, String schema) {
+        try (Connection connection = dataSource.getConnection()) {
+            return readSchema(connection, schema);
+        } catch (SQLException e) {
+            throw new CitusTestkitException("Could not get a connection from " + dataSource
+                    + " to read the Citus metadata of schema " + schema + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<Integer, TableRows> tableRowsFrom(ResultSet rows) throws SQLException {
         Map<Integer, TableRows> byPosition = new LinkedHashMap<>();
         while (rows.next()) {
             int position = rows.getInt("ord");
             TableRows table = byPosition.computeIfAbsent(position, p -> new TableRows());
             table.add(rows);
         }
-        List<TableMetadata> tables = new ArrayList<>();
-        for (int i = 0; i < requested.size(); i++) {
-            TableRows table = byPosition.get(i + 1);
-            tables.add(table == null ? TableMetadata.missing(requested.get(i)) : table.toMetadata(requested.get(i)));
-        }
-        return tables;
+        return byPosition;
     }
 
-    private static ShardCatalog catalogFrom(ResultSet rows) throws SQLException {
-        Map<Long, ShardRows> shards = new LinkedHashMap<>();
-        List<ClusterNode> nodes = new ArrayList<>();
+    private static void catalogFrom(ResultSet rows, Map<Long, ShardRows> shards, List<ClusterNode> nodes)
+            throws SQLException {
         while (rows.next()) {
             if ("n".equals(rows.getString("row_kind"))) {
                 nodes.add(new ClusterNode(rows.getInt("nodeid"), rows.getInt("groupid"),
@@ -182,9 +277,28 @@ public final class CitusMetadataReader {
             ShardRows shard = shards.computeIfAbsent(shardId, id -> new ShardRows());
             shard.add(rows, rows.getString("table_name"));
         }
-        Map<Long, Shard> byId = new HashMap<>();
-        shards.forEach((id, shard) -> byId.put(id, shard.toShard()));
-        return new ShardCatalog(byId, nodes);
+    }
+
+    /**
+     * The distributed schema of each of those colocation groups that belongs to one, read only when
+     * there are single-shard tables (and so a {@code pg_dist_schema}).
+     */
+    private static Map<Integer, String> distributedSchemas(Connection connection, Collection<Integer> colocationIds) {
+        if (colocationIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Integer, String> schemas = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(DISTRIBUTED_SCHEMAS_SQL)) {
+            statement.setArray(1, connection.createArrayOf("int4", colocationIds.stream().distinct().toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    schemas.put(rows.getInt("colocationid"), rows.getString("schema_name"));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(connection, "the distributed schemas of colocation groups " + colocationIds, e);
+        }
+        return schemas;
     }
 
     private static CitusTestkitException failure(Connection connection, String what, SQLException e) {
@@ -192,8 +306,11 @@ public final class CitusMetadataReader {
         if (missingCatalog && !CitusNotInstalledException.isInstalled(connection)) {
             return CitusNotInstalledException.of(connection, e);
         }
+        String olderCitus = missingCatalog && String.valueOf(e.getMessage()).contains("pg_dist_schema")
+                ? " (pg_dist_schema, the catalog of distributed schemas, came with schema-based sharding in Citus 12.0)"
+                : "";
         return new CitusTestkitException("Could not read " + what + " in "
-                + CitusNotInstalledException.describe(connection) + ": " + e.getMessage(), e);
+                + CitusNotInstalledException.describe(connection) + ": " + e.getMessage() + olderCitus, e);
     }
 
     /** The rows of one requested table: one per shard placement, or one if it has no shards. */
@@ -221,7 +338,12 @@ public final class CitusMetadataReader {
             }
         }
 
-        TableMetadata toMetadata(String requested) {
+        boolean isSingleShard() {
+            return partitionMethod != null
+                    && TableKind.fromCatalog(partitionMethod, replicationModel, colocationId) == TableKind.SINGLE_SHARD;
+        }
+
+        TableMetadata toMetadata(String requested, Map<Integer, String> schemas) {
             if (!found) {
                 return TableMetadata.missing(requested);
             }
@@ -229,8 +351,9 @@ public final class CitusMetadataReader {
                 return TableMetadata.plain(requested, name);
             }
             TableKind kind = TableKind.fromCatalog(partitionMethod, replicationModel, colocationId);
-            List<Shard> list = shards.values().stream().map(ShardRows::toShard).toList();
-            return new TableMetadata(requested, name, kind, column, columnType, colocationId, list);
+            List<Shard> list = shards.values().stream().map(s -> s.toShard(schemas)).toList();
+            String schema = kind == TableKind.SINGLE_SHARD ? schemas.get(colocationId) : null;
+            return new TableMetadata(requested, name, kind, column, columnType, colocationId, list, schema);
         }
     }
 
@@ -257,8 +380,9 @@ public final class CitusMetadataReader {
             }
         }
 
-        Shard toShard() {
-            return new Shard(shardId, table, kind, colocationId, min, max, placements);
+        Shard toShard(Map<Integer, String> schemas) {
+            String schema = kind == TableKind.SINGLE_SHARD ? schemas.get(colocationId) : null;
+            return new Shard(shardId, table, kind, colocationId, min, max, placements, schema);
         }
     }
 }

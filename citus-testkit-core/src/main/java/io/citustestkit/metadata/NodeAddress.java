@@ -26,6 +26,7 @@ public record NodeAddress(String host, int port) implements Comparable<NodeAddre
 
     private static final Pattern HOST = Pattern.compile("(?:^|\\s)host=(\\S+)");
     private static final Pattern PORT = Pattern.compile("(?:^|\\s)port=(\\d+)");
+    private static final Pattern HOST_AND_PORT = Pattern.compile("(.+):(\\d{1,5})");
     private static final Comparator<NodeAddress> ORDER =
             Comparator.comparing(NodeAddress::host).thenComparingInt(NodeAddress::port);
 
@@ -62,6 +63,27 @@ public record NodeAddress(String host, int port) implements Comparable<NodeAddre
                     "Expected a node like \"host=w1 port=5432 dbname=postgres\", got \"" + conninfo + "\"");
         }
         return new NodeAddress(host.group(1), Integer.parseInt(port.group(1)));
+    }
+
+    /**
+     * Whether this is the node a test names: by host ({@code worker-2}: any port) or by host and port
+     * ({@code worker-2:5432}), the host ignoring case.
+     *
+     * <pre>{@code
+     * new NodeAddress("worker-2", 5432).matches("worker-2");       // true
+     * new NodeAddress("worker-2", 5432).matches("worker-2:5433");  // false
+     * }</pre>
+     *
+     * @param node {@code host} or {@code host:port}
+     * @return whether it names this node
+     */
+    public boolean matches(String node) {
+        Objects.requireNonNull(node, "node");
+        Matcher hostAndPort = HOST_AND_PORT.matcher(node);
+        if (hostAndPort.matches() && hostAndPort.group(1).equalsIgnoreCase(host)) {
+            return Integer.parseInt(hostAndPort.group(2)) == port;
+        }
+        return node.equalsIgnoreCase(host);
     }
 
     /** {@return whether the host is {@code localhost}: Citus's name for the node executing the query itself} */

@@ -19,12 +19,14 @@ import java.util.Objects;
  * @param table the table the shard belongs to, as {@code regclass} prints it
  * @param tableKind the kind of that table
  * @param colocationId the table's colocation group
- * @param minValue {@code shardminvalue}, or {@code null} for reference and Citus local tables
- * @param maxValue {@code shardmaxvalue}, or {@code null} for reference and Citus local tables
+ * @param minValue {@code shardminvalue}, or {@code null} for reference, Citus local and single-shard tables
+ * @param maxValue {@code shardmaxvalue}, or {@code null} for reference, Citus local and single-shard tables
  * @param placements the nodes holding a placement of the shard, sorted
+ * @param distributedSchema the distributed schema the table belongs to (schema-based sharding), as
+ *                          {@code regnamespace} prints it, or {@code null} if it belongs to none
  */
 public record Shard(long shardId, String table, TableKind tableKind, int colocationId,
-                    String minValue, String maxValue, List<NodeAddress> placements) {
+                    String minValue, String maxValue, List<NodeAddress> placements, String distributedSchema) {
 
     /** Orders shards by hash range (numerically when the bounds are numbers), then by id. */
     public static final Comparator<Shard> BY_RANGE = Comparator
@@ -38,14 +40,41 @@ public record Shard(long shardId, String table, TableKind tableKind, int colocat
      * @param table the table the shard belongs to, as {@code regclass} prints it
      * @param tableKind the kind of that table
      * @param colocationId the table's colocation group
-     * @param minValue {@code shardminvalue}, or {@code null} for reference and Citus local tables
-     * @param maxValue {@code shardmaxvalue}, or {@code null} for reference and Citus local tables
+     * @param minValue {@code shardminvalue}, or {@code null} for reference, Citus local and single-shard tables
+     * @param maxValue {@code shardmaxvalue}, or {@code null} for reference, Citus local and single-shard tables
      * @param placements the nodes holding a placement of the shard, sorted
+     * @param distributedSchema the distributed schema the table belongs to, or {@code null}
      */
     public Shard {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(tableKind, "tableKind");
         placements = placements.stream().sorted().distinct().toList();
+    }
+
+    /**
+     * Creates the shard of a table that belongs to no distributed schema.
+     *
+     * @param shardId the shard's {@code shardid}
+     * @param table the table the shard belongs to, as {@code regclass} prints it
+     * @param tableKind the kind of that table
+     * @param colocationId the table's colocation group
+     * @param minValue {@code shardminvalue}, or {@code null} for reference, Citus local and single-shard tables
+     * @param maxValue {@code shardmaxvalue}, or {@code null} for reference, Citus local and single-shard tables
+     * @param placements the nodes holding a placement of the shard, sorted
+     */
+    public Shard(long shardId, String table, TableKind tableKind, int colocationId,
+                 String minValue, String maxValue, List<NodeAddress> placements) {
+        this(shardId, table, tableKind, colocationId, minValue, maxValue, placements, null);
+    }
+
+    /**
+     * The same shard, of a table in that distributed schema.
+     *
+     * @param schema the distributed schema, as {@code regnamespace} prints it, or {@code null}
+     * @return the shard
+     */
+    public Shard inDistributedSchema(String schema) {
+        return new Shard(shardId, table, tableKind, colocationId, minValue, maxValue, placements, schema);
     }
 
     /** {@return the shard's relation name on the workers, e.g. {@code events_102040}} */
@@ -74,12 +103,16 @@ public record Shard(long shardId, String table, TableKind tableKind, int colocat
 
     /**
      * The shard group this shard belongs to: shards of colocated tables with the same hash range
-     * always live together on the same node and are joined by one task. A shard without a range
-     * (reference, Citus local) is its own group.
+     * always live together on the same node and are joined by one task; the single-shard tables of
+     * one colocation group (e.g. the tables of one distributed schema) form one shard group. Any other
+     * shard without a range (reference, Citus local) is its own group.
      *
      * @return a key that is equal for the shards of one shard group
      */
     public Object groupKey() {
+        if (tableKind == TableKind.SINGLE_SHARD) {
+            return List.of(TableKind.SINGLE_SHARD, colocationId);
+        }
         return hasRange() && tableKind == TableKind.DISTRIBUTED
                 ? List.of(colocationId, minValue, maxValue)
                 : List.of(shardId);

@@ -6,16 +6,25 @@ package io.citustestkit.metadata;
  * <pre>{@code
  * TableMetadata events = CitusMetadataReader.readTable(connection, "events");
  * events.kind();  // TableKind.DISTRIBUTED
+ * CitusMetadataReader.readTable(connection, "tenant_42.orders").kind();  // TableKind.SINGLE_SHARD
  * }</pre>
  */
 public enum TableKind {
 
     /**
-     * A distributed table: hash-distributed by a column ({@code partmethod} 'h'), or a single-shard
-     * distributed table without a distribution column (Citus 12+, {@code partmethod} 'n', replication
-     * model 's', a colocation group).
+     * A distributed table with a distribution column: hash-distributed ({@code partmethod} 'h'), or
+     * append- or range-distributed ('a', 'r').
      */
     DISTRIBUTED("distributed table"),
+
+    /**
+     * A single-shard distributed table (Citus 12+): no distribution column, one shard placed on one
+     * node, in a colocation group ({@code partmethod} 'n', replication model 's', a colocation id other
+     * than 0). Every table of a distributed schema is one (schema-based sharding, colocated with the
+     * other tables of its schema); {@code create_distributed_table('t', null)} makes one outside such a
+     * schema.
+     */
+    SINGLE_SHARD("single-shard distributed table"),
 
     /** A reference table: one shard with a copy on every node ({@code partmethod} 'n', replication model 't'). */
     REFERENCE("reference table"),
@@ -55,6 +64,11 @@ public enum TableKind {
         if ("t".equals(replicationModel)) {
             return REFERENCE;
         }
-        return colocationId == 0 ? CITUS_LOCAL : DISTRIBUTED;
+        return colocationId == 0 ? CITUS_LOCAL : SINGLE_SHARD;
+    }
+
+    /** {@return whether tables of this kind are distributed: {@link #DISTRIBUTED} or {@link #SINGLE_SHARD}} */
+    public boolean isDistributed() {
+        return this == DISTRIBUTED || this == SINGLE_SHARD;
     }
 }

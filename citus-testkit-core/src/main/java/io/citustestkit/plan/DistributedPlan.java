@@ -215,6 +215,36 @@ public final class DistributedPlan {
         return Collections.unmodifiableSortedSet(tables);
     }
 
+    /**
+     * The distributed schemas (schema-based sharding) whose tables the listed tasks read or write,
+     * subplans included, as the catalog names them: one for a query that stays inside one tenant's
+     * schema, two or more for a query across tenants (each distributed schema is a colocation group of
+     * its own, so no single task joins their tables). Empty without a catalog.
+     *
+     * @return the schemas, sorted
+     */
+    public SortedSet<String> distributedSchemas() {
+        return distributedSchemas(tree.jobs);
+    }
+
+    /**
+     * The distributed schemas whose tables some jobs' listed tasks read or write.
+     *
+     * @param jobs jobs of this plan, e.g. {@link #mainJobs()} or {@link #jobsOf(Subplan)}
+     * @return the schemas, sorted
+     */
+    public SortedSet<String> distributedSchemas(List<Job> jobs) {
+        SortedSet<String> schemas = new TreeSet<>();
+        for (Job job : jobs) {
+            for (Task task : job.tasks()) {
+                for (ShardRelation relation : task.shards()) {
+                    catalog.shard(relation.shardId()).map(Shard::distributedSchema).ifPresent(schemas::add);
+                }
+            }
+        }
+        return Collections.unmodifiableSortedSet(schemas);
+    }
+
     /** {@return how every job's tasks spread over the nodes} */
     public TaskDistribution taskDistribution() {
         return TaskDistribution.of(tree.jobs, catalog::isCoordinator);

@@ -32,7 +32,7 @@ final class PlanClassifier {
             return PlanKind.ZERO_TASK;
         }
         Set<TableKind> touched = touchedTableKinds(tree, catalog);
-        boolean distributed = touched.contains(TableKind.DISTRIBUTED);
+        boolean distributed = touched.stream().anyMatch(TableKind::isDistributed);
         if (jobs.size() == 1 && jobs.get(0).taskCount() == 1) {
             if (distributed || touched.isEmpty()) {
                 return PlanKind.ROUTER;

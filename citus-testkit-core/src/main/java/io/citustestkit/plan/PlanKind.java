@@ -30,13 +30,28 @@ package io.citustestkit.plan;
  * {@code INSERT ... SELECT} into a table whose {@code bigserial} default Citus evaluates on the
  * coordinator is {@code PULL_TO_COORDINATOR} even when filtered to one tenant.
  *
+ * <p>With schema-based sharding (a schema per tenant, every table of a distributed schema a
+ * single-shard table of the schema's colocation group), as recorded on Citus 12.1 and 14.0: a
+ * statement on one tenant's schema, its joins between that schema's tables and with reference tables
+ * included, is {@code ROUTER} (one task, on the node holding the schema); a join across two tenants'
+ * schemas is refused ("the query contains a join that requires repartitioning"), or
+ * {@code REPARTITION} with {@code citus.enable_repartition_joins}; a CTE, subquery or {@code UNION}
+ * across them is {@code RECURSIVE} (the other tenant's rows are read by a subplan first); an
+ * {@code INSERT ... SELECT} across them is {@code PULL_TO_COORDINATOR}. There is no kind of its own
+ * for schema-based sharding: the kind says how the statement runs, the same for a tenant routed by its
+ * schema as by its distribution column; {@link DistributedPlan#distributedSchemas()} and the failure
+ * messages name the schemas a statement touches.
+ *
  * <pre>{@code
  * assertThatQuery(dataSource, "SELECT count(*) FROM events").isClassifiedAs(PlanKind.MULTI_SHARD);
  * }</pre>
  */
 public enum PlanKind {
 
-    /** One task on one shard group, on one node: the statement is routed by its distribution column. */
+    /**
+     * One task on one shard group, on one node: the statement is routed by its distribution column, or
+     * stays inside one distributed schema (whose tables form one shard group).
+     */
     ROUTER("single-shard router query: one task on one node"),
 
     /** One job of several tasks, pushed down to the shards (each task reads or writes its own shard). */

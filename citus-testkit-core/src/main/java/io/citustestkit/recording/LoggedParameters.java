@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The parameter values PostgreSQL logs with an extended-protocol statement, in its DETAIL:
- * {@code parameters: $1 = '42', $2 = 'it''s', $3 = NULL}. Values are kept as text, in order;
+ * {@code Parameters: $1 = '42', $2 = 'it''s', $3 = NULL} (lower case before PostgreSQL 16). Values are kept as text, in order;
  * {@code NULL} stays {@code null}.
  */
 final class LoggedParameters {
@@ -17,7 +17,7 @@ final class LoggedParameters {
 
     static List<String> parse(String detail) {
         List<String> values = new ArrayList<>();
-        if (detail == null || !detail.startsWith(PREFIX)) {
+        if (detail == null || !detail.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return values;
         }
         String text = detail.substring(PREFIX.length());

@@ -23,15 +23,20 @@ final class StatementLog {
             "SAVEPOINT", "RELEASE", "SET", "RESET", "SHOW", "DISCARD", "DEALLOCATE");
 
     private final Map<String, ClientStatement> current = new HashMap<>();
+    /** Per session, the command Citus last ran locally: the executor then logs it as a statement of its own. */
+    private final Map<String, String> lastLocalCommand = new HashMap<>();
     private final List<ClientStatement> recorded = new ArrayList<>();
 
     /** Adds the entries read since the last call, in log order. */
     void add(List<LogEntry> entries) {
         for (LogEntry entry : entries) {
-            if (entry.sessionId() == null) {
+            if (entry.sessionId() == null || !isClient(entry)) {
                 continue;
             }
             ClientStatement statement = ClientStatement.of(entry);
+            if (statement != null && statement.sql.equals(lastLocalCommand.remove(entry.sessionId()))) {
+                continue; // the local execution of the current statement's task, not a client's statement
+            }
             if (statement != null) {
                 current.put(entry.sessionId(), statement);
                 if (isApplications(statement.sql)) {
@@ -46,6 +51,9 @@ final class StatementLog {
             ExecutedCommand command = ExecutedCommand.of(entry);
             if (command != null) {
                 owner.commands.add(command);
+                if (command.isLocal()) {
+                    lastLocalCommand.put(entry.sessionId(), command.sql());
+                }
             } else if ("ERROR".equals(entry.severity()) && owner.error == null) {
                 owner.error = entry.message();
             }
@@ -55,6 +63,12 @@ final class StatementLog {
     /** The application's statements so far, in the order they reached the coordinator. */
     List<ClientStatement> statements() {
         return List.copyOf(recorded);
+    }
+
+    /** A client's session, not a background worker's nor one of Citus's own connections ({@code citus_internal gpid=...}). */
+    private static boolean isClient(LogEntry entry) {
+        return "client backend".equals(entry.backendType())
+                && (entry.applicationName() == null || !entry.applicationName().startsWith("citus_internal"));
     }
 
     static boolean isApplications(String sql) {

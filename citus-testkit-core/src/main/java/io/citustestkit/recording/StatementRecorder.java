@@ -37,7 +37,11 @@ import java.util.UUID;
  */
 public final class StatementRecorder implements AutoCloseable {
 
-    /** The settings the coordinator needs for recording (the first two need a restart). */
+    /**
+     * The settings the coordinator needs for recording ({@code logging_collector} needs a restart).
+     * Citus reports each command it runs as a NOTICE, so the server logs NOTICEs, and clients are sent
+     * none by default ({@code client_min_messages = warning}; a session may ask for them again).
+     */
     public static final Map<String, String> REQUIRED_SETTINGS = requiredSettings();
 
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(20);
@@ -213,7 +217,7 @@ public final class StatementRecorder implements AutoCloseable {
                        current_setting('citus.log_local_commands', true),
                        (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
                        OR pg_has_role(current_user, 'pg_read_server_files', 'MEMBER'),
-                       current_user"""))) {
+                       current_user, current_setting('log_min_messages')"""))) {
             rows.next();
             expect(missing, "logging_collector", rows.getString(1), "on", " (needs a restart)");
             if (!rows.getString(2).contains("jsonlog")) {
@@ -223,6 +227,10 @@ public final class StatementRecorder implements AutoCloseable {
             expect(missing, "log_statement", rows.getString(3), "all", "");
             expect(missing, "citus.log_remote_commands", rows.getString(4), "on", "");
             expect(missing, "citus.log_local_commands", rows.getString(5), "on", "");
+            if (!List.of("debug5", "debug4", "debug3", "debug2", "debug1", "info", "notice").contains(rows.getString(8))) {
+                missing.add("log_min_messages is '" + rows.getString(8) + "', needs 'notice' (Citus reports the commands it runs as "
+                        + "NOTICEs): ALTER SYSTEM SET log_min_messages = 'notice'; SELECT pg_reload_conf();");
+            }
             if (!rows.getBoolean(6)) {
                 missing.add("role " + rows.getString(7) + " may not read the server's log: GRANT pg_read_server_files TO "
                         + rows.getString(7) + "; (or use a superuser)");
@@ -253,6 +261,8 @@ public final class StatementRecorder implements AutoCloseable {
         settings.put("log_statement", "all");
         settings.put("citus.log_remote_commands", "on");
         settings.put("citus.log_local_commands", "on");
+        settings.put("log_min_messages", "notice"); // Citus reports the commands it runs as NOTICEs
+        settings.put("client_min_messages", "warning"); // ... which clients need not receive
         return java.util.Collections.unmodifiableMap(settings);
     }
 }

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The one-way rules of core's design, checked on its compiled main classes:
  * <pre>
- *   io.citustestkit (the cluster) -> schema, metadata, sql, commons
- *   assertions -> plan, metadata, sql, commons
+ *   io.citustestkit (the cluster) -> recording, schema, metadata, sql, commons
+ *   assertions -> recording, plan, metadata, sql, commons;  recording -> plan, metadata, sql, commons
  *   plan -> metadata, sql, commons;  schema -> sql, commons;  metadata -> commons
  *   sql, commons -> nothing of the kit
  * </pre>
@@ -29,7 +29,7 @@ class ArchitectureTest {
 
     private static final String ROOT = "io.citustestkit";
     private static final String[] CONTAINER_FREE = {ROOT + ".plan..", ROOT + ".metadata..", ROOT + ".assertions..",
-            ROOT + ".schema..", ROOT + ".sql..", ROOT + ".commons.."};
+            ROOT + ".schema..", ROOT + ".sql..", ROOT + ".commons..", ROOT + ".recording.."};
 
     private static JavaClasses core;
 
@@ -84,6 +84,9 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".plan..", ROOT + ".assertions..")
                 .check(core);
         noClasses().that().resideInAnyPackage(ROOT + ".plan..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".assertions..", ROOT + ".schema..", ROOT + ".recording..")
+                .check(core);
+        noClasses().that().resideInAnyPackage(ROOT + ".recording..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".assertions..", ROOT + ".schema..")
                 .check(core);
     }

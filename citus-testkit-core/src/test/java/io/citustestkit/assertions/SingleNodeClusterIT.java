@@ -3,15 +3,19 @@ package io.citustestkit.assertions;
 import io.citustestkit.CitusTestCluster;
 import io.citustestkit.plan.PlanKind;
 import io.citustestkit.testsupport.EnabledIfCitusImage;
+import io.citustestkit.testsupport.Rows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.sql.SQLException;
 
 import static io.citustestkit.assertions.CitusAssertions.assertColocated;
 import static io.citustestkit.assertions.CitusAssertions.assertRoutedToSingleWorker;
 import static io.citustestkit.assertions.CitusAssertions.assertThatQuery;
+import static io.citustestkit.assertions.CitusAssertions.assertThatSchema;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A coordinator-only cluster holds every shard itself: a router query on it still counts as routed. */
@@ -47,5 +51,24 @@ class SingleNodeClusterIT {
         assertThatThrownBy(() -> assertRoutedToSingleWorker(dataSource, "SELECT * FROM event_types WHERE id = 1"))
                 .hasMessageContaining("Classification: REFERENCE_TABLE");
         assertThatQuery(dataSource, "SELECT * FROM event_types WHERE id = 1").isClassifiedAs(PlanKind.REFERENCE_TABLE);
+    }
+
+    @Test
+    void should_place_a_distributed_schema_on_the_coordinator_and_list_its_tables_not_their_shards() throws SQLException {
+        // GIVEN a distributed schema whose shards the coordinator holds, next to its tables, in the same schema
+        cluster.execute("CREATE SCHEMA tenant_a");
+        cluster.execute("CREATE TABLE tenant_a.customers (id bigint PRIMARY KEY, name text)");
+        cluster.execute("CREATE TABLE tenant_a.orders (id bigint PRIMARY KEY, customer_id bigint, quantity int)");
+        cluster.execute("SELECT citus_schema_distribute('tenant_a')");
+        assertThat(Rows.of(dataSource, "SELECT count(*) FROM pg_dist_shard s JOIN pg_dist_partition p USING (logicalrelid)"
+                + " JOIN pg_dist_schema ds ON ds.colocationid = p.colocationid"
+                + " WHERE ds.schemaid = 'tenant_a'::regnamespace")).containsExactly("2");
+        // WHEN / THEN
+        assertThatSchema(dataSource, "tenant_a")
+                .isDistributedSchema()
+                .isPlacedOn(cluster.coordinator().name())
+                .hasOnlyTables("orders", "customers");
+        assertRoutedToSingleWorker(dataSource, "SELECT c.name, o.quantity FROM tenant_a.orders o"
+                + " JOIN tenant_a.customers c ON c.id = o.customer_id WHERE c.id = ?", 1L);
     }
 }

@@ -26,6 +26,17 @@ class NodeAddressTest {
     }
 
     @Test
+    void should_match_a_node_named_by_host_or_by_host_and_port() {
+        NodeAddress worker = new NodeAddress("worker-2", 5432);
+        assertThat(worker.matches("worker-2")).as("host, any port").isTrue();
+        assertThat(worker.matches("WORKER-2")).as("host names ignore case").isTrue();
+        assertThat(worker.matches("worker-2:5432")).isTrue();
+        assertThat(worker.matches("worker-2:5433")).as("another port").isFalse();
+        assertThat(worker.matches("worker-1")).isFalse();
+        assertThat(worker.matches("worker")).isFalse();
+    }
+
+    @Test
     void should_sort_by_host_then_port() {
         assertThat(new NodeAddress("w1", 5433)).isGreaterThan(new NodeAddress("w1", 5432))
                 .isLessThan(new NodeAddress("w2", 1));

@@ -46,6 +46,27 @@ class TableMetadataTest {
     }
 
     @Test
+    void should_name_the_relation_without_its_schema_and_quotes() {
+        assertThat(TableMetadata.plain("app.\"Odd\"", "app.\"Odd\"").relationName()).isEqualTo("Odd");
+        assertThat(TableMetadata.plain("events", "events").relationName()).isEqualTo("events");
+        assertThat(TableMetadata.plain("\"tenant.x\".orders", "\"tenant.x\".orders").relationName()).isEqualTo("orders");
+    }
+
+    @Test
+    void should_describe_a_table_of_a_distributed_schema_quoted_as_regclass_prints_it() {
+        // GIVEN a table of the distributed schema "Tenant", whose name needs quotes too
+        Shard shard = new Shard(7, "\"Tenant\".\"Orders\"", TableKind.SINGLE_SHARD, 9, null, null, List.of(W2),
+                "\"Tenant\"");
+        // WHEN
+        TableMetadata table = new TableMetadata("\"Tenant\".\"Orders\"", "\"Tenant\".\"Orders\"",
+                TableKind.SINGLE_SHARD, null, null, 9, List.of(shard), "\"Tenant\"");
+        // THEN
+        assertThat(table.describe()).isEqualTo("table \"Orders\" of distributed schema \"Tenant\" (single-shard,"
+                + " colocation group 9, on w2:5432)");
+        assertThat(table.relationName()).isEqualTo("Orders");
+    }
+
+    @Test
     void should_describe_a_shard_with_its_range_and_placements() {
         assertThat(shard(102040, "-2147483648", "-2013265921", W1))
                 .hasToString("events_102040 [-2147483648, -2013265921] on w1:5432");

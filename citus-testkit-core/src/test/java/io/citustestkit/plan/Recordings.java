@@ -2,6 +2,8 @@ package io.citustestkit.plan;
 
 import io.citustestkit.metadata.ClusterNode;
 import io.citustestkit.metadata.NodeAddress;
+import io.citustestkit.metadata.SchemaKind;
+import io.citustestkit.metadata.SchemaMetadata;
 import io.citustestkit.metadata.Shard;
 import io.citustestkit.metadata.ShardCatalog;
 import io.citustestkit.metadata.TableKind;
@@ -43,6 +45,20 @@ public final class Recordings {
 
     /** The {@code EXPLAIN (FORMAT JSON, VERBOSE)} recordings of every version. */
     public static final List<String> VERBOSE_VERSIONS = VERSIONS.stream().map(Recordings::verbose).toList();
+
+    /**
+     * The schema-based sharding recordings of a version ({@code EXPLAIN (FORMAT JSON, VERBOSE)}): a fresh
+     * cluster with {@code schema-based-sharding.sql}, the queries of {@code schema-based-queries.txt}.
+     */
+    public static String schemaBased(String version) {
+        return version + "/schema-based";
+    }
+
+    /** The schema-based sharding recordings of every version. */
+    public static final List<String> SCHEMA_BASED_VERSIONS = VERSIONS.stream().map(Recordings::schemaBased).toList();
+
+    /** The query of {@code cross_tenant_join_repartition}: {@code cross_tenant_join} with citus.enable_repartition_joins on. */
+    public static final String CROSS_TENANT_JOIN_REPARTITION = "cross_tenant_join_repartition";
 
     /** The query of {@code repartition_join}: the non-colocated join, with citus.enable_repartition_joins on. */
     public static final String REPARTITION_JOIN = "repartition_join";
@@ -88,13 +104,7 @@ public final class Recordings {
 
     /** The recorded queries by name, from {@code queries.txt}, plus {@link #REPARTITION_JOIN}. */
     public static Map<String, String> queries() {
-        Map<String, String> queries = new LinkedHashMap<>();
-        for (String line : read("queries.txt").split("\n")) {
-            int bar = line.indexOf('|');
-            if (bar > 0) {
-                queries.put(line.substring(0, bar), line.substring(bar + 1).strip());
-            }
-        }
+        Map<String, String> queries = namedLines(read("queries.txt"));
         queries.put(REPARTITION_JOIN, queries.get("non_colocated_join_no_repartition"));
         queries.put(CONTRADICTION_ROUND_ROBIN, queries.get("contradiction_zero_tasks"));
         return queries;
@@ -105,10 +115,27 @@ public final class Recordings {
         return SqlQuery.of(queries().get(name));
     }
 
+    /** The schema-based sharding queries by name, from {@code schema-based-queries.txt}, plus {@link #CROSS_TENANT_JOIN_REPARTITION}. */
+    public static Map<String, String> schemaBasedQueries() {
+        Map<String, String> queries = namedLines(read("schema-based-queries.txt"));
+        queries.put(CROSS_TENANT_JOIN_REPARTITION, queries.get("cross_tenant_join"));
+        return queries;
+    }
+
+    /** The queries recorded in a folder: {@link #schemaBasedQueries()} in a {@link #schemaBased} folder, else {@link #queries()}. */
+    public static Map<String, String> queriesOf(String folder) {
+        return folder.endsWith("/schema-based") ? schemaBasedQueries() : queries();
+    }
+
     /** The plan of a recorded query, classified with the recorded cluster's catalog. */
     public static DistributedPlan plan(String version, String name, boolean allTasks) {
-        return DistributedPlan.of(query(name), PlanParser.parse(explainOutput(version, name, allTasks)),
-                catalog(version));
+        return DistributedPlan.of(SqlQuery.of(queriesOf(version).get(name)),
+                PlanParser.parse(explainOutput(version, name, allTasks)), catalog(version));
+    }
+
+    /** The plan of a schema-based sharding query (all tasks listed) on Citus 14. */
+    public static DistributedPlan schemaBasedPlan(String name) {
+        return plan(schemaBased(CITUS_14), name, true);
     }
 
     /** The plan of a recorded query (all tasks listed) on Citus 14. */
@@ -116,9 +143,20 @@ public final class Recordings {
         return plan(CITUS_14, name, true);
     }
 
+    private static Map<String, String> namedLines(String text) {
+        Map<String, String> queries = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int bar = line.indexOf('|');
+            if (bar > 0) {
+                queries.put(line.substring(0, bar), line.substring(bar + 1).strip());
+            }
+        }
+        return queries;
+    }
+
     /** The recorded server error of a query, as the driver would report it (position in the query). */
     public static ServerError serverError(String version, String name) {
-        String sql = queries().get(name);
+        String sql = queriesOf(version).get(name);
         String message = null;
         String hint = null;
         String excerpt = null;
@@ -153,15 +191,49 @@ public final class Recordings {
     public static TableMetadata table(String version, String name) {
         for (String[] row : rows(read(version + "/citus_tables.txt"), "table_name")) {
             if (row[0].equals(name)) {
-                TableKind kind = "reference".equals(row[1]) ? TableKind.REFERENCE : TableKind.DISTRIBUTED;
                 String column = "<none>".equals(row[2]) ? null : row[2];
                 List<Shard> shards = catalog(version).shards().values().stream()
                         .filter(s -> s.table().equals(name)).toList();
+                TableKind kind = shards.isEmpty() || shards.get(0).tableKind() == TableKind.CITUS_LOCAL
+                        ? ("reference".equals(row[1]) ? TableKind.REFERENCE : TableKind.DISTRIBUTED)
+                        : shards.get(0).tableKind();
+                String schema = shards.isEmpty() ? null : shards.get(0).distributedSchema();
                 return new TableMetadata(name, name, kind, column, column == null ? null : COLUMN_TYPES.get(column),
-                        Integer.parseInt(row[3]), shards);
+                        Integer.parseInt(row[3]), shards, schema);
             }
         }
         throw new IllegalArgumentException("No recorded table " + name + " in " + version);
+    }
+
+    /**
+     * A recorded schema's metadata, rebuilt from the recorded {@code pg_dist_schema} rows and its tables'
+     * metadata ({@link #table(String, String)}); a schema not in {@code pg_dist_schema} is a regular one
+     * holding the Citus tables {@code citus_tables.txt} lists in it (its plain tables are not recorded).
+     *
+     * @param folder a {@link #schemaBased} folder
+     */
+    public static SchemaMetadata schema(String folder, String name) {
+        List<TableMetadata> tables = new ArrayList<>();
+        for (String[] row : rows(read(folder + "/citus_tables.txt"), "table_name")) {
+            if (row[0].startsWith(name + ".")) {
+                tables.add(table(folder, row[0]));
+            }
+        }
+        tables.sort(Comparator.comparing(TableMetadata::name));
+        Integer colocationId = distributedSchemas(folder).entrySet().stream()
+                .filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey).findFirst().orElse(null);
+        return colocationId == null
+                ? new SchemaMetadata(name, name, SchemaKind.REGULAR, 0, tables)
+                : new SchemaMetadata(name, name, SchemaKind.DISTRIBUTED, colocationId, tables);
+    }
+
+    /** The recorded {@code pg_dist_schema}: the distributed schema of each colocation group that has one. */
+    private static Map<Integer, String> distributedSchemas(String folder) {
+        Map<Integer, String> schemas = new HashMap<>();
+        for (Map<String, String> row : psqlTable(read(folder + "/metadata.txt"), "schemaid")) {
+            schemas.put(Integer.parseInt(row.get("colocationid")), row.get("schemaid"));
+        }
+        return schemas;
     }
 
     /** A recorded table's metadata on Citus 14. */
@@ -182,8 +254,15 @@ public final class Recordings {
         }
         Map<Long, String[]> recordedRange = new HashMap<>();
         for (String[] row : rows(read(version + "/metadata.txt"), "shardminvalue")) {
-            recordedRange.put(Long.parseLong(row[1]), new String[] {row[2], row[3]});
+            recordedRange.put(Long.parseLong(row[1]),
+                    new String[] {row[2].isEmpty() ? null : row[2], row[3].isEmpty() ? null : row[3]});
         }
+        Map<String, TableKind> kindOf = new HashMap<>();
+        for (Map<String, String> row : psqlTable(read(version + "/metadata.txt"), "partmethod")) {
+            kindOf.put(row.get("logicalrelid"), TableKind.fromCatalog(row.get("partmethod"), row.get("repmodel"),
+                    Integer.parseInt(row.get("colocationid"))));
+        }
+        Map<Integer, String> schemas = distributedSchemas(version);
         Map<Long, String> tableOf = new TreeMap<>();
         Map<Long, String> typeOf = new HashMap<>();
         Map<Long, Integer> colocationOf = new HashMap<>();
@@ -203,11 +282,11 @@ public final class Recordings {
             ids.sort(Comparator.naturalOrder());
             for (int index = 0; index < ids.size(); index++) {
                 long id = ids.get(index);
-                TableKind kind = switch (typeOf.get(id)) {
+                TableKind kind = kindOf.getOrDefault(tableOf.get(id), switch (typeOf.get(id)) {
                     case "distributed" -> TableKind.DISTRIBUTED;
                     case "reference" -> TableKind.REFERENCE;
                     default -> TableKind.CITUS_LOCAL;
-                };
+                });
                 String min = null;
                 String max = null;
                 if (recordedRange.containsKey(id)) {
@@ -219,10 +298,37 @@ public final class Recordings {
                     min = Long.toString(low);
                     max = Long.toString(index == ids.size() - 1 ? Integer.MAX_VALUE : low + increment - 1);
                 }
-                shards.put(id, new Shard(id, tableOf.get(id), kind, colocationOf.get(id), min, max, placements.get(id)));
+                String schema = kind == TableKind.SINGLE_SHARD ? schemas.get(colocationOf.get(id)) : null;
+                shards.put(id, new Shard(id, tableOf.get(id), kind, colocationOf.get(id), min, max, placements.get(id),
+                        schema));
             }
         }
         return new ShardCatalog(shards, nodes);
+    }
+
+    /** The data rows of the psql table whose header contains {@code headerWord}, by column name. */
+    private static List<Map<String, String>> psqlTable(String psqlOutput, String headerWord) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        String[] header = null;
+        for (String line : psqlOutput.split("\n")) {
+            if (header == null) {
+                header = line.contains("|") && List.of(cells(line)).contains(headerWord) ? cells(line) : null;
+                continue;
+            }
+            if (line.startsWith("-") || line.startsWith("+")) {
+                continue;
+            }
+            if (!line.contains("|")) {
+                break;
+            }
+            String[] cells = cells(line);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.length && i < cells.length; i++) {
+                row.put(header[i], cells[i]);
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** The data rows of the psql table whose header contains {@code headerWord}, cells trimmed. */

@@ -139,6 +139,25 @@ public @interface CitusCluster {
     String password() default "";
 
     /**
+     * Records the statements each test sends to the coordinator, from any client (the application's own
+     * pool too), with what Citus did with them: a parameter of type
+     * {@link io.citustestkit.recording.RecordedStatements} receives those of the current test. Tests of
+     * a cluster whose statements are recorded run one at a time, so none sees another's statements.
+     *
+     * @return whether each test's statements are recorded
+     */
+    boolean recordStatements() default false;
+
+    /**
+     * The suite-wide guard: fails, after it ran, any test whose code sent a statement that fanned out
+     * to several shards, with the statements and what Citus did; {@link AllowMultiShardStatements} lets
+     * one test or class through. Implies {@link #recordStatements()}.
+     *
+     * @return whether multi-shard statements fail the test that sent them
+     */
+    boolean failOnMultiShardStatements() default false;
+
+    /**
      * Whether the class is skipped, with the reason shown, when no Docker engine answers. The default,
      * false, fails the class with a message that says how Docker is looked for: a test that silently
      * does not run is worse than one that fails.

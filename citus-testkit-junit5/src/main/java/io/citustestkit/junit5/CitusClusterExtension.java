@@ -2,6 +2,7 @@ package io.citustestkit.junit5;
 
 import io.citustestkit.ClusterStartException;
 import io.citustestkit.DockerEnvironment;
+import io.citustestkit.recording.RecordedStatements;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -41,6 +42,7 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
     static final Namespace NAMESPACE = Namespace.create(CitusClusterExtension.class);
 
     private static final String LEASE = "lease";
+    private static final String RECORDING = "recording";
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -111,21 +113,33 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
         CleanState cleanState = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
                 new CleanStateKey(cluster.databaseId()), key -> new CleanState(cluster.cleaner()), CleanState.class);
         String test = testClass.getName() + "." + context.getRequiredTestMethod().getName() + "()";
-        context.getStore(NAMESPACE).put(LEASE, cleanState.enter(annotation.get().cleanup(), test));
+        boolean recording = TestRecording.isWanted(annotation.get());
+        context.getStore(NAMESPACE).put(LEASE, cleanState.enter(annotation.get().cleanup(), recording, test));
+        if (recording) {
+            context.getStore(NAMESPACE).put(RECORDING, TestRecording.start(cluster, test));
+        }
     }
 
     /** Cleans the tables (in a truncating mode) and lets the next tests in. */
     @Override
     public void afterEach(ExtensionContext context) {
+        TestRecording recording = context.getStore(NAMESPACE).remove(RECORDING, TestRecording.class);
         CleanState.Lease lease = context.getStore(NAMESPACE).remove(LEASE, CleanState.Lease.class);
-        if (lease != null) {
-            lease.close();
+        try {
+            if (recording != null) {
+                recording.finish(findAnnotation(context.getRequiredTestClass()).orElseThrow(), context);
+            }
+        } finally {
+            if (lease != null) {
+                lease.close();
+            }
         }
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         return InjectedValues.isSupported(parameterContext.getParameter().getType())
+                || parameterContext.getParameter().getType() == RecordedStatements.class
                 || parameterContext.isAnnotated(CitusResource.class);
     }
 
@@ -133,12 +147,24 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
         String target = Messages.parameter(parameterContext.getParameter());
+        if (type == RecordedStatements.class) {
+            return recordedStatements(extensionContext, target);
+        }
         InjectedValues.requireSupported(type, target, ParameterResolutionException::new);
         Class<?> testClass = extensionContext.getRequiredTestClass();
         CitusCluster annotation = findAnnotation(testClass)
                 .orElseThrow(() -> new ParameterResolutionException(Messages.missingAnnotation(target, testClass)));
         return InjectedValues.of(type, cluster(extensionContext, testClass, annotation), target,
                 ParameterResolutionException::new);
+    }
+
+    private static RecordedStatements recordedStatements(ExtensionContext context, String target) {
+        TestRecording recording = context.getStore(NAMESPACE).get(RECORDING, TestRecording.class);
+        if (recording == null) {
+            throw new ParameterResolutionException("Cannot resolve " + target + ": its statements are recorded only in test "
+                    + "methods (and @BeforeEach/@AfterEach methods) of a class with @CitusCluster(recordStatements = true).");
+        }
+        return recording.statements();
     }
 
     // ---------------------------------------------------------------- the shared clusters

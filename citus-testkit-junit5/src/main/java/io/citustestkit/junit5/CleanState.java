@@ -42,11 +42,21 @@ final class CleanState {
      * @throws InterruptedException if the thread is interrupted while it waits for other tests
      */
     Lease enter(TableCleanup mode, String test) throws InterruptedException {
+        return enter(mode, false, test);
+    }
+
+    /**
+     * Lets a test in, alone when its mode truncates or {@code alone} asks for it (a test whose
+     * statements are recorded must not see another test's), cleaning first when its mode needs it.
+     *
+     * @throws InterruptedException if the thread is interrupted while it waits for other tests
+     */
+    Lease enter(TableCleanup mode, boolean alone, String test) throws InterruptedException {
         Thread thread = Thread.currentThread();
         if (holders.containsKey(thread)) {
             return new Lease(this, mode, test, thread, 0);
         }
-        int permits = mode.truncates() ? ALL : 1;
+        int permits = mode.truncates() || alone ? ALL : 1;
         gate.acquire(permits);
         Lease lease = new Lease(this, mode, test, thread, permits);
         holders.put(thread, lease);

@@ -12,6 +12,7 @@ import io.citustestkit.plan.TaskDistribution;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The parts the query and table messages share: the statement block and what the plan does, in words. */
 final class Evidence {
@@ -75,8 +76,16 @@ final class Evidence {
         return indent(plan.excerpt(), 2);
     }
 
-    /** What the statement does, as the end of a sentence starting with "but ". */
+    /**
+     * What the statement does, as the end of a sentence starting with "but ", naming the distributed
+     * schemas it touches (schema-based sharding) if any.
+     */
     static String whatHappened(DistributedPlan plan) {
+        return shape(plan) + schemas(plan);
+    }
+
+    /** How the statement runs, by its {@link PlanKind}. */
+    private static String shape(DistributedPlan plan) {
         TaskDistribution main = plan.taskDistribution(plan.mainJobs());
         return switch (plan.kind()) {
             case ROUTER -> "it runs as " + main + " (" + shardList(plan) + ")";
@@ -93,7 +102,7 @@ final class Evidence {
                     + where(main));
             case REPARTITION -> repartition(plan, main);
             case PULL_TO_COORDINATOR -> modifyViaCoordinator(plan, main);
-            case RECURSIVE -> subplans(plan) + "; then the main query runs as " + main;
+            case RECURSIVE -> subplans(plan) + "; then the main query runs as " + main + inSchemas(plan, plan.mainJobs());
             case LOCAL -> "it has no Citus scan: the coordinator runs it as a plain PostgreSQL plan"
                     + " (no distributed, reference or Citus local table)";
         };
@@ -103,7 +112,8 @@ final class Evidence {
     static String subplans(DistributedPlan plan) {
         List<String> parts = new ArrayList<>();
         for (Subplan subplan : plan.subplans()) {
-            parts.add("subplan " + subplan.number() + " runs as " + plan.taskDistribution(plan.jobsOf(subplan)));
+            List<Job> jobs = plan.jobsOf(subplan);
+            parts.add("subplan " + subplan.number() + " runs as " + plan.taskDistribution(jobs) + inSchemas(plan, jobs));
         }
         int count = plan.subplans().size();
         return "it runs " + count + " distributed subplan" + (count == 1 ? "" : "s") + " first: "
@@ -134,6 +144,35 @@ final class Evidence {
                 + " more";
     }
 
+    /**
+     * The distributed schemas the statement touches, ending the sentence: ", inside distributed schema
+     * tenant_a" for one job touching one (other plans name it where it is read), the reason no single
+     * task can run it for several, nothing for none.
+     */
+    static String schemas(DistributedPlan plan) {
+        Set<String> schemas = plan.distributedSchemas();
+        if (schemas.size() > 1) {
+            return "; it touches the tables of " + schemas.size() + " distributed schemas (" + String.join(", ", schemas)
+                    + "): each distributed schema is a colocation group of its own, placed on one node, so no single"
+                    + " task can join them";
+        }
+        boolean oneJob = plan.kind() == PlanKind.ROUTER || plan.kind() == PlanKind.MULTI_SHARD
+                || plan.kind() == PlanKind.MULTI_SHARD_WITH_REFERENCE_JOIN;
+        if (schemas.size() == 1 && oneJob) {
+            return ", inside distributed schema " + schemas.iterator().next();
+        }
+        return "";
+    }
+
+    /** " in distributed schema tenant_b" for jobs whose tasks touch the tables of distributed schemas. */
+    private static String inSchemas(DistributedPlan plan, List<Job> jobs) {
+        Set<String> schemas = plan.distributedSchemas(jobs);
+        if (schemas.isEmpty()) {
+            return "";
+        }
+        return " in distributed schema" + (schemas.size() == 1 ? " " : "s ") + String.join(", ", schemas);
+    }
+
     private static String repartition(DistributedPlan plan, TaskDistribution main) {
         if (plan.modifyWithSelectMethod().isPresent()) {
             return modifyViaCoordinator(plan, main);
@@ -155,7 +194,8 @@ final class Evidence {
         String then = plan.kind() == PlanKind.REPARTITION
                 ? "then its rows are repartitioned into the target's shards"
                 : "then its rows are pulled to the coordinator and " + (merge ? "merged" : "inserted") + " from there";
-        return "its " + statement + " uses method " + method + ": the " + source + " runs as " + main + ", " + then;
+        return "its " + statement + " uses method " + method + ": the " + source + " runs as " + main
+                + inSchemas(plan, plan.mainJobs()) + ", " + then;
     }
 
     private static String where(TaskDistribution distribution) {

@@ -24,6 +24,16 @@ import java.util.stream.Collectors;
  *   events_102040 [-2147483648, -2013265921] on w1:5432
  *   products_102072 [-2147483648, -2013265921] on w2:5432
  * }</pre>
+ *
+ * <p>For the tables of two distributed schemas (schema-based sharding), it says why they never are:
+ *
+ * <pre>{@code
+ * but tenant_a.orders is in colocation group 3, tenant_b.orders in colocation group 4:
+ *   table orders of distributed schema tenant_a (single-shard, colocation group 3, on w2:5432)
+ *   table orders of distributed schema tenant_b (single-shard, colocation group 4, on w1:5432)
+ * tables of two distributed schemas are never colocated: each distributed schema is a colocation group of its
+ * own, placed on one node, which Citus moves as a whole (citus_schema_move). ...
+ * }</pre>
  */
 public final class ShouldBeColocated extends CitusMessageFactory {
 
@@ -47,6 +57,15 @@ public final class ShouldBeColocated extends CitusMessageFactory {
     }
 
     private static String shardPair(ColocationMismatch mismatch) {
+        TableMetadata expected = mismatch.expected();
+        TableMetadata actual = mismatch.actual();
+        if (expected.isInDistributedSchema() && actual.isInDistributedSchema()
+                && !expected.distributedSchema().equals(actual.distributedSchema())) {
+            return "tables of two distributed schemas are never colocated: each distributed schema is a colocation group"
+                    + " of its own, placed on one node, which Citus moves as a whole (citus_schema_move). A query joining"
+                    + " them is not routed to one node: Citus refuses it or plans it recursively. Keep the tables a query"
+                    + " joins in one schema, or make the table every tenant shares a reference table";
+        }
         if (!mismatch.hasShardDifference()) {
             return mismatch.expected().exists() && mismatch.actual().exists()
                     && mismatch.expected().shardCount() > 0

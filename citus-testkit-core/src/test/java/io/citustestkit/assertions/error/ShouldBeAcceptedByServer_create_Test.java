@@ -50,6 +50,40 @@ class ShouldBeAcceptedByServer_create_Test {
     }
 
     @Test
+    void should_show_citus_refusing_a_join_across_two_tenant_schemas() {
+        // GIVEN tenant_a.orders JOIN tenant_b.orders, refused by Citus 14.0 (and 12.1)
+        String folder = Recordings.schemaBased(Recordings.CITUS_14);
+        ServerError error = Recordings.serverError(folder, "cross_tenant_join");
+        // WHEN
+        String message = create(shouldBeAcceptedByServer(SqlQuery.of(Recordings.schemaBasedQueries()
+                .get("cross_tenant_join")), error));
+        // THEN
+        then(message).isEqualTo(String.format("[TEST] %n"
+                + "Expecting the server to plan query:%n"
+                + "  SELECT count(*) FROM tenant_a.orders a JOIN tenant_b.orders b ON b.id = a.id%n"
+                + "but it rejected it:%n"
+                + "  ERROR: the query contains a join that requires repartitioning%n"
+                + "  HINT: Set citus.enable_repartition_joins to on to enable repartitioning%n"
+                + "With citus-testkit: assertThatQuery(...).withSetting(\"citus.enable_repartition_joins\", \"on\")."));
+    }
+
+    @Test
+    void should_show_citus_refusing_an_update_across_two_tenant_schemas() {
+        // GIVEN
+        String folder = Recordings.schemaBased(Recordings.CITUS_12);
+        ServerError error = Recordings.serverError(folder, "cross_tenant_update");
+        // WHEN
+        String message = create(shouldBeAcceptedByServer(SqlQuery.of(Recordings.schemaBasedQueries()
+                .get("cross_tenant_update")), error));
+        // THEN
+        then(message).isEqualTo(String.format("[TEST] %n"
+                + "Expecting the server to plan query:%n"
+                + "  UPDATE tenant_a.orders o SET quantity = b.quantity FROM tenant_b.orders b WHERE b.id = o.id%n"
+                + "but it rejected it:%n"
+                + "  ERROR: router planner does not support queries that reference non-colocated distributed tables"));
+    }
+
+    @Test
     void should_show_sqlstate_detail_and_parameters() {
         // GIVEN
         SqlQuery query = SqlQuery.of("INSERT INTO events (owner_id) VALUES (?)", "acme");

@@ -40,6 +40,54 @@ class ShouldBeColocated_create_Test {
     }
 
     @Test
+    void should_say_why_the_tables_of_two_tenant_schemas_are_never_colocated() {
+        // GIVEN orders of tenant_a (on w2) and of tenant_b (on w1), recorded on Citus 12.1
+        String folder = Recordings.schemaBased(Recordings.CITUS_12);
+        List<TableMetadata> tables = List.of(Recordings.table(folder, "tenant_a.orders"),
+                Recordings.table(folder, "tenant_b.orders"));
+        ColocationMismatch mismatch = Colocation.firstMismatch(tables).orElseThrow();
+        // WHEN
+        String message = create(shouldBeColocated(tables, mismatch));
+        // THEN
+        then(message).isEqualTo(String.format("[TEST] %n"
+                + "Expecting tables:%n"
+                + "  tenant_a.orders, tenant_b.orders%n"
+                + "to be colocated (same colocation group and, shard by shard, the same hash range on the same"
+                + " nodes)%n"
+                + "but tenant_a.orders is in colocation group 3, tenant_b.orders in colocation group 4:%n"
+                + "  table orders of distributed schema tenant_a (single-shard, colocation group 3, on w2:5432)%n"
+                + "  table orders of distributed schema tenant_b (single-shard, colocation group 4, on w1:5432)%n"
+                + SCHEMAS_NEVER_COLOCATED));
+    }
+
+    @Test
+    void should_say_the_tables_of_two_tenant_schemas_on_the_same_node_are_not_colocated_either() {
+        // GIVEN orders of tenant_b and of tenant_c, both on w1, recorded on Citus 14.0
+        String folder = Recordings.schemaBased(Recordings.CITUS_14);
+        List<TableMetadata> tables = List.of(Recordings.table(folder, "tenant_b.orders"),
+                Recordings.table(folder, "tenant_c.orders"));
+        ColocationMismatch mismatch = Colocation.firstMismatch(tables).orElseThrow();
+        // WHEN
+        String message = create(shouldBeColocated(tables, mismatch));
+        // THEN
+        then(message).isEqualTo(String.format("[TEST] %n"
+                + "Expecting tables:%n"
+                + "  tenant_b.orders, tenant_c.orders%n"
+                + "to be colocated (same colocation group and, shard by shard, the same hash range on the same"
+                + " nodes)%n"
+                + "but tenant_b.orders is in colocation group 4, tenant_c.orders in colocation group 6:%n"
+                + "  table orders of distributed schema tenant_b (single-shard, colocation group 4, on w1:5432)%n"
+                + "  table orders of distributed schema tenant_c (single-shard, colocation group 6, on w1:5432)%n"
+                + SCHEMAS_NEVER_COLOCATED));
+    }
+
+    private static final String SCHEMAS_NEVER_COLOCATED = "tables of two distributed schemas are never colocated: each"
+            + " distributed schema is a colocation group of its own, placed on one node, which Citus moves as a whole"
+            + " (citus_schema_move). A query joining them is not routed to one node: Citus refuses it or plans it"
+            + " recursively. Keep the tables a query joins in one schema, or make the table every tenant shares a"
+            + " reference table";
+
+    @Test
     void should_show_the_first_shard_pair_placed_on_different_nodes() {
         // GIVEN users and events, as recorded, but with events' 3rd shard moved from w1 to w2
         TableMetadata users = Recordings.table("users");

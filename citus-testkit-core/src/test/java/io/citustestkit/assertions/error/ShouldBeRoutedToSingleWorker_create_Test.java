@@ -210,4 +210,59 @@ class ShouldBeRoutedToSingleWorker_create_Test {
                 + "Plan:%n"
                 + "  Seq Scan on settings"));
     }
+
+    @Test
+    void should_name_the_schema_each_part_of_a_query_across_two_tenant_schemas_reads() {
+        // GIVEN a CTE reading tenant_b (on w1), then the main query on tenant_a (on w2), recorded on Citus 12.1
+        DistributedPlan plan = Recordings.plan(Recordings.schemaBased(Recordings.CITUS_12), "cross_tenant_cte", true);
+        // WHEN
+        String message = create(shouldBeRoutedToSingleWorker(plan));
+        // THEN
+        then(message).isEqualTo(String.format("[TEST] %n"
+                + "Expecting query:%n"
+                + "  WITH other AS MATERIALIZED (SELECT id FROM tenant_b.customers) SELECT count(*) FROM tenant_a.orders"
+                + " WHERE customer_id IN (SELECT id FROM other)%n"
+                + EXPECTING
+                + "but it runs 1 distributed subplan first: subplan 1 runs as 1 task on w1 in distributed schema"
+                + " tenant_b; then the main query runs as 1 task on w2 in distributed schema tenant_a; it touches the"
+                + " tables of 2 distributed schemas (tenant_a, tenant_b): each distributed schema is a colocation group"
+                + " of its own, placed on one node, so no single task can join them.%n"
+                + "Classification: RECURSIVE (recursively planned: distributed subplans run first)%n"
+                + "Plan:%n"
+                + "  Custom Scan (Citus Adaptive)%n"
+                + "    Distributed Subplan 1%n"
+                + "      Custom Scan (Citus Adaptive)%n"
+                + "        Task Count: 1 (w1 1)%n"
+                + "        Task on w1: customers_102015%n"
+                + "    Task Count: 1 (w2 1)%n"
+                + "    Task on w2: orders_102014"));
+    }
+
+    @Test
+    void should_show_a_union_of_two_tenant_schemas_as_two_subplans_merged_on_the_coordinator() {
+        // GIVEN
+        DistributedPlan plan = Recordings.schemaBasedPlan("cross_tenant_union");
+        // WHEN
+        String message = create(shouldBeRoutedToSingleWorker(plan));
+        // THEN
+        then(message).contains(String.format("but it runs 2 distributed subplans first: subplan 1 runs as 1 task on w2 in"
+                + " distributed schema tenant_a; subplan 2 runs as 1 task on w1 in distributed schema tenant_b; then the"
+                + " main query runs as 1 task on coordinator localhost; it touches the tables of 2 distributed schemas"
+                + " (tenant_a, tenant_b): each distributed schema is a colocation group of its own, placed on one node,"
+                + " so no single task can join them.%n"
+                + "Classification: RECURSIVE (recursively planned: distributed subplans run first)%n"));
+    }
+
+    @Test
+    void should_name_the_schema_an_insert_select_across_tenants_reads_before_pulling_its_rows() {
+        // GIVEN INSERT INTO tenant_a.orders SELECT ... FROM tenant_b.orders
+        DistributedPlan plan = Recordings.schemaBasedPlan("cross_tenant_insert_select");
+        // WHEN
+        String message = create(shouldBeRoutedToSingleWorker(plan));
+        // THEN
+        then(message).contains(String.format("but its INSERT ... SELECT uses method pull to coordinator: the SELECT runs"
+                + " as 1 task on w1 in distributed schema tenant_b, then its rows are pulled to the coordinator and"
+                + " inserted from there.%n"
+                + "Classification: PULL_TO_COORDINATOR (INSERT ... SELECT or MERGE pulled to the coordinator)%n"));
+    }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import static io.citustestkit.assertions.error.Messages.create;
 import static io.citustestkit.assertions.error.ShouldBeDistributedBy.shouldBeDistributedBy;
 import static io.citustestkit.assertions.error.ShouldBeReferenceTable.shouldBeReferenceTable;
+import static io.citustestkit.assertions.error.ShouldBeSingleShardTable.shouldBeSingleShardTable;
 import static io.citustestkit.assertions.error.ShouldHaveShardCount.shouldHaveShardCount;
 import static io.citustestkit.assertions.error.TableShouldExist.tableShouldExist;
 import static org.assertj.core.api.BDDAssertions.then;
@@ -74,6 +75,53 @@ class TableMessages_create_Test {
                 + "to have 4 shards%n"
                 + "but it has 32:%n"
                 + "  distributed table products (distribution column id bigint, colocation group 4, 32 shards)"));
+    }
+
+    @Test
+    void should_describe_a_distributed_table_expected_to_be_a_single_shard_table() {
+        // GIVEN the hash-distributed events of the schema-based sharding recording
+        TableMetadata events = Recordings.table(Recordings.schemaBased(Recordings.CITUS_14), "events");
+        // WHEN
+        String message = create(shouldBeSingleShardTable(events));
+        // THEN
+        then(message).isEqualTo(String.format("[TEST] %n"
+                + "Expecting table:%n"
+                + "  events%n"
+                + "to be a single-shard table (distributed without a distribution column: one shard on one node, in a"
+                + " colocation group; every table of a distributed schema is one)%n"
+                + "but it is:%n"
+                + "  distributed table events (distribution column owner_id bigint, colocation group 2, 4 shards)"));
+    }
+
+    @Test
+    void should_describe_a_table_of_a_distributed_schema_expected_to_be_distributed_by_a_column() {
+        // GIVEN
+        TableMetadata orders = Recordings.table(Recordings.schemaBased(Recordings.CITUS_12), "tenant_a.orders");
+        // WHEN
+        String message = create(shouldBeDistributedBy(orders, "customer_id"));
+        // THEN
+        then(message).isEqualTo(String.format("[TEST] %n"
+                + "Expecting table:%n"
+                + "  tenant_a.orders%n"
+                + "to be distributed by column:%n"
+                + "  customer_id%n"
+                + "but it is:%n"
+                + "  table orders of distributed schema tenant_a (single-shard, colocation group 3, on w2:5432)"));
+    }
+
+    @Test
+    void should_describe_a_single_shard_table_expected_to_be_a_reference_table() {
+        // GIVEN
+        TableMetadata audit = Recordings.table(Recordings.schemaBased(Recordings.CITUS_14), "audit");
+        // WHEN
+        String message = create(shouldBeReferenceTable(audit));
+        // THEN
+        then(message).isEqualTo(String.format("[TEST] %n"
+                + "Expecting table:%n"
+                + "  audit%n"
+                + "to be a reference table (one shard with a copy on every node)%n"
+                + "but it is:%n"
+                + "  single-shard distributed table audit (no distribution column, colocation group 7, on w2:5432)"));
     }
 
     @Test
