@@ -241,6 +241,7 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
         Duration pullTimeout = Duration.ofMinutes(5);
         String password;
         boolean statementRecording = true;
+        boolean schemaBasedSharding;
         boolean initializedImageCache = Boolean.parseBoolean(
                 System.getProperty(INITIALIZED_IMAGE_CACHE_PROPERTY, System.getenv(INITIALIZED_IMAGE_CACHE_VARIABLE)));
 
@@ -366,6 +367,20 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
          */
         public Builder initializedImageCache(boolean enabled) {
             this.initializedImageCache = enabled;
+            return this;
+        }
+
+        /**
+         * Turns Citus's schema-based sharding on for the whole cluster
+         * ({@code citus.enable_schema_based_sharding = on} on every node, default off): every schema a
+         * schema script or the application creates becomes a distributed schema, whose tables are
+         * single-shard tables placed together on one node (Citus 12+).
+         *
+         * @param on whether new schemas are distributed
+         * @return this builder
+         */
+        public Builder schemaBasedSharding(boolean on) {
+            this.schemaBasedSharding = on;
             return this;
         }
 

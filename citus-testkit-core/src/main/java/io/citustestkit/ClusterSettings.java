@@ -14,10 +14,12 @@ import java.util.function.Consumer;
  * @param nodeImage the image nodes start from: the Citus image, or its initialised-image cache
  * @param loopbackOnly whether node ports are published on 127.0.0.1 only (the Docker engine is local)
  * @param statementRecording whether the coordinator logs statements so that they can be recorded
+ * @param schemaBasedSharding whether {@code citus.enable_schema_based_sharding} is on, on every node
  */
 record ClusterSettings(int workers, CitusImage image, String nodeImage, List<SchemaLocation> schema, Integer shardCount,
                        List<Consumer<PostgreSQLContainer>> customizers, Duration startupTimeout, boolean dataOnTmpfs,
-                       int poolSize, String password, boolean loopbackOnly, boolean statementRecording) {
+                       int poolSize, String password, boolean loopbackOnly, boolean statementRecording,
+                       boolean schemaBasedSharding) {
 
     ClusterSettings {
         schema = List.copyOf(schema);
@@ -34,6 +36,7 @@ record ClusterSettings(int workers, CitusImage image, String nodeImage, List<Sch
     public String toString() {
         return "ClusterSettings[workers=" + workers + ", image=" + image + ", nodeImage=" + nodeImage + ", schema=" + schema
                 + ", shardCount=" + shardCount + ", startupTimeout=" + startupTimeout + ", dataOnTmpfs=" + dataOnTmpfs
-                + ", poolSize=" + poolSize + ", loopbackOnly=" + loopbackOnly + ", statementRecording=" + statementRecording + "]";
+                + ", poolSize=" + poolSize + ", loopbackOnly=" + loopbackOnly + ", statementRecording=" + statementRecording
+                + ", schemaBasedSharding=" + schemaBasedSharding + "]";
     }
 }

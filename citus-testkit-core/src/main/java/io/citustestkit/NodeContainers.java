@@ -35,7 +35,7 @@ final class NodeContainers {
                 .withNetworkAliases(name)
                 .withLabels(ContainerLabels.forNode(clusterId, role.label(), name))
                 .withCommand(NodeSettings.command(settings.shardCount(),
-                        settings.statementRecording() && role == CitusNode.Role.COORDINATOR));
+                        settings.statementRecording() && role == CitusNode.Role.COORDINATOR, settings.schemaBasedSharding()));
         if (settings.dataOnTmpfs() && !settings.startsInitialized()) {
             container.withTmpFs(Map.of("/var/lib/postgresql", "rw,mode=1777"));
         }

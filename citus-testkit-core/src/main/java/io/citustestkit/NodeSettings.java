@@ -23,14 +23,14 @@ final class NodeSettings {
 
     /** The {@code postgres} command line for a node. */
     static String[] command(Integer shardCount) {
-        return command(shardCount, false);
+        return command(shardCount, false, false);
     }
 
     /**
      * The {@code postgres} command line for a node; the coordinator of a cluster that records statements
      * also logs them, as JSON, with the commands Citus sends to the nodes ({@link StatementRecorder#REQUIRED_SETTINGS}).
      */
-    static String[] command(Integer shardCount, boolean logsStatements) {
+    static String[] command(Integer shardCount, boolean logsStatements, boolean schemaBasedSharding) {
         List<String> command = new ArrayList<>(List.of("postgres",
                 "-c", "fsync=off",
                 "-c", "synchronous_commit=off",
@@ -46,6 +46,10 @@ final class NodeSettings {
                 command.add("-c");
                 command.add(name + "=" + value);
             });
+        }
+        if (schemaBasedSharding) {
+            command.add("-c");
+            command.add("citus.enable_schema_based_sharding=on");
         }
         if (shardCount != null) {
             command.add("-c");

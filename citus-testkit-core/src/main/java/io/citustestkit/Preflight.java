@@ -31,7 +31,7 @@ final class Preflight {
         String password = builder.password != null ? builder.password : randomPassword();
         return new ClusterSettings(builder.workers, image, nodeImage, scripts, builder.shardCount, builder.customizers,
                 builder.startupTimeout, builder.dataOnTmpfs, builder.poolSize, password, DockerEnvironment.hostIsLoopback(),
-                builder.statementRecording);
+                builder.statementRecording, builder.schemaBasedSharding);
     }
 
     /** 24 URL-safe characters (144 bits) from a secure random source. */

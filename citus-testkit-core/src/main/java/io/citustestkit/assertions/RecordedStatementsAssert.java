@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import static io.citustestkit.assertions.error.ShouldAllBeRoutedToSingleWorker.shouldAllBeRoutedToSingleWorker;
+import static io.citustestkit.assertions.error.ShouldAllStayInSchema.shouldAllStayInSchema;
 import static io.citustestkit.assertions.error.ShouldAllTouchOnlyTenant.shouldAllTouchOnlyTenant;
 
 /**
@@ -92,6 +93,38 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
                             .collect(Collectors.joining(", "))));
         }
         return myself;
+    }
+
+    /**
+     * Verifies that every recorded statement that touched a distributed table touched only the tables of
+     * one distributed schema (schema-based sharding: a tenant's schema), reference and local tables
+     * allowed: the counterpart of {@link #allTouchOnlyTenant(Object)} for schema tenants.
+     *
+     * @param schema the tenant's distributed schema, e.g. {@code tenant_42}
+     * @return this assertion object
+     */
+    public RecordedStatementsAssert allStayInSchema(String schema) {
+        isNotNull();
+        Objects.requireNonNull(schema, "schema");
+        List<RecordedStatement> all = actual.all();
+        List<RecordedStatement> judged = judged(all);
+        List<RecordedStatement> offending = judged.stream()
+                .filter(statement -> statement.shards().stream().anyMatch(shard -> isDistributed(shard) && !inSchema(shard, schema)))
+                .toList();
+        if (!offending.isEmpty()) {
+            throwAssertionError(shouldAllStayInSchema(schema, judged.size(), all.size(), offending,
+                    statement -> statement.shards().stream().filter(shard -> isDistributed(shard) && !inSchema(shard, schema))
+                            .map(shard -> shard.table() + " " + shard.shardId()).distinct().collect(Collectors.joining(", "))));
+        }
+        return myself;
+    }
+
+    private static boolean isDistributed(Shard shard) {
+        return shard.tableKind() != TableKind.REFERENCE && shard.tableKind() != TableKind.CITUS_LOCAL;
+    }
+
+    private static boolean inSchema(Shard shard, String schema) {
+        return schema.equals(shard.distributedSchema());
     }
 
     private static List<RecordedStatement> judged(List<RecordedStatement> all) {

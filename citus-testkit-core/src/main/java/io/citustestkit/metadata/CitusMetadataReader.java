@@ -75,8 +75,8 @@ public final class CitusMetadataReader {
             WHERE n.noderole = 'primary'""";
 
     /** The distributed schema of each colocation group asked for (schema-based sharding, Citus 12+). */
-    private static final String DISTRIBUTED_SCHEMAS_SQL = """
-            SELECT ds.colocationid, ds.schemaid::regnamespace::text AS schema_name
+    private static final String DISTRIBUTED_SCHEMAS_SQL = KitSql.MARKER + """
+             SELECT ds.colocationid, ds.schemaid::regnamespace::text AS schema_name
             FROM pg_catalog.pg_dist_schema ds
             WHERE ds.colocationid = ANY (?::int[])""";
 
@@ -84,8 +84,8 @@ public final class CitusMetadataReader {
      * A schema, whether it is distributed, and its tables (no partitions: they belong to their parent;
      * no shards: on a node that holds shards, Citus keeps them next to the tables).
      */
-    private static final String SCHEMA_SQL = """
-            SELECT n.oid IS NOT NULL AS found, n.oid::regnamespace::text AS name, ds.colocationid,
+    private static final String SCHEMA_SQL = KitSql.MARKER + """
+             SELECT n.oid IS NOT NULL AS found, n.oid::regnamespace::text AS name, ds.colocationid,
                    ARRAY(SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
                          FROM pg_catalog.pg_class c
                          WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p') AND NOT c.relispartition

@@ -149,6 +149,16 @@ public @interface CitusCluster {
     boolean recordStatements() default false;
 
     /**
+     * Turns Citus's schema-based sharding on for the whole cluster
+     * ({@code citus.enable_schema_based_sharding}): every schema the schema scripts or the application
+     * create becomes a distributed schema (Citus 12+). On an existing cluster it is set for the session
+     * that applies the schema scripts.
+     *
+     * @return whether new schemas are distributed
+     */
+    boolean schemaBasedSharding() default false;
+
+    /**
      * The suite-wide guard: fails, after it ran, any test whose code sent a statement that fanned out
      * to several shards, with the statements and what Citus did; {@link AllowMultiShardStatements} lets
      * one test or class through. Implies {@link #recordStatements()}.

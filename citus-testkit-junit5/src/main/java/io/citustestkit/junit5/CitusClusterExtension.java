@@ -175,9 +175,11 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
         Optional<ExistingClusterSettings> existing = existingCluster(context);
         ClusterSlot slot;
         if (existing.isPresent()) {
-            ExistingClusterKey key = new ExistingClusterKey(existing.get(), spec.schema(), spec.shardCount());
+            ExistingClusterKey key = new ExistingClusterKey(existing.get(), spec.schema(), spec.shardCount(),
+                    spec.schemaBasedSharding());
             slot = root.getOrComputeIfAbsent(key, k -> new ClusterSlot(k.toString(),
-                    () -> ExistingCluster.connect(k.settings(), k.schema(), k.shardCount())), ClusterSlot.class);
+                    () -> ExistingCluster.connect(k.settings(), k.schema(), k.shardCount(), k.schemaBasedSharding())),
+                    ClusterSlot.class);
         } else {
             DockerCheck docker = dockerCheck(context);
             slot = root.getOrComputeIfAbsent(spec, k -> new ClusterSlot(k.toString(), () -> startContainers(k, docker)),
@@ -229,7 +231,8 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
     }
 
     /** The root-store key of a cluster the user already runs, with the schema applied to it. */
-    private record ExistingClusterKey(ExistingClusterSettings settings, List<String> schema, int shardCount) {
+    private record ExistingClusterKey(ExistingClusterSettings settings, List<String> schema, int shardCount,
+                                      boolean schemaBasedSharding) {
 
         @Override
         public String toString() {

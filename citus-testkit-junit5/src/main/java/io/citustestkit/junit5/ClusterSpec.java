@@ -26,15 +26,17 @@ import java.util.List;
  * @param shardCount {@code citus.shard_count}, 0 for Citus's default
  * @param dataOnTmpfs whether data directories live on a tmpfs
  * @param password a fixed password, or empty for a random one per cluster (never shown)
+ * @param schemaBasedSharding whether {@code citus.enable_schema_based_sharding} is on
  */
-record ClusterSpec(String image, int workers, List<String> schema, int shardCount, boolean dataOnTmpfs, String password) {
+record ClusterSpec(String image, int workers, List<String> schema, int shardCount, boolean dataOnTmpfs, String password,
+                   boolean schemaBasedSharding) {
 
     ClusterSpec {
         schema = List.copyOf(schema);
     }
 
     ClusterSpec(String image, int workers, List<String> schema, int shardCount, boolean dataOnTmpfs) {
-        this(image, workers, schema, shardCount, dataOnTmpfs, "");
+        this(image, workers, schema, shardCount, dataOnTmpfs, "", false);
     }
 
     /**
@@ -59,7 +61,7 @@ record ClusterSpec(String image, int workers, List<String> schema, int shardCoun
             check(testClass, "password = (hidden)", () -> builder.password(annotation.password()));
         }
         return new ClusterSpec(CitusImage.resolve(image).name(), annotation.workers(), schema, annotation.shardCount(),
-                annotation.dataOnTmpfs(), annotation.password());
+                annotation.dataOnTmpfs(), annotation.password(), annotation.schemaBasedSharding());
     }
 
     private static void check(Class<?> testClass, String attribute, Runnable applyToBuilder) {
@@ -89,6 +91,7 @@ record ClusterSpec(String image, int workers, List<String> schema, int shardCoun
         if (!password.isEmpty()) {
             builder.password(password);
         }
+        builder.schemaBasedSharding(schemaBasedSharding);
         return builder.start();
     }
 
@@ -97,6 +100,7 @@ record ClusterSpec(String image, int workers, List<String> schema, int shardCoun
     public String toString() {
         return "@CitusCluster(workers = " + workers + ", image = " + image + ", schema = " + schema
                 + ", shardCount = " + (shardCount == 0 ? "Citus default" : String.valueOf(shardCount))
-                + ", dataOnTmpfs = " + dataOnTmpfs + (password.isEmpty() ? "" : ", password = (fixed)") + ")";
+                + ", dataOnTmpfs = " + dataOnTmpfs + (schemaBasedSharding ? ", schemaBasedSharding = true" : "")
+                + (password.isEmpty() ? "" : ", password = (fixed)") + ")";
     }
 }

@@ -39,11 +39,19 @@ final class ExistingCluster {
      * @throws io.citustestkit.schema.SchemaStatementException if a schema statement fails
      */
     static SharedCluster connect(ExistingClusterSettings settings, List<String> schema, int shardCount) {
+        return connect(settings, schema, shardCount, false);
+    }
+
+    /**
+     * Like {@link #connect(ExistingClusterSettings, List, int)}, with {@code citus.enable_schema_based_sharding}
+     * on for the session that applies the schema when {@code schemaBasedSharding} asks for it.
+     */
+    static SharedCluster connect(ExistingClusterSettings settings, List<String> schema, int shardCount, boolean schemaBasedSharding) {
         List<SchemaLocation> scripts = schema.stream().map(SchemaLocation::of).toList();
         CitusTestCluster cluster = open(settings);
         try {
             if (!scripts.isEmpty()) {
-                applySchema(settings, cluster.dataSource(), scripts, shardCount);
+                applySchema(settings, cluster.dataSource(), scripts, shardCount, schemaBasedSharding);
             }
             LOG.info("Running against the existing Citus cluster at {} ({}); no containers are started", settings.describe(),
                     cluster.citusVersion());
@@ -74,11 +82,14 @@ final class ExistingCluster {
     }
 
     private static void applySchema(ExistingClusterSettings settings, DataSource pool, List<SchemaLocation> scripts,
-                                    int shardCount) {
+                                    int shardCount, boolean schemaBasedSharding) {
         try (Connection connection = pool.getConnection()) {
             try (Statement statement = connection.createStatement()) {
                 if (shardCount > 0) {
                     statement.execute("SET citus.shard_count = " + shardCount);
+                }
+                if (schemaBasedSharding) {
+                    statement.execute("SET citus.enable_schema_based_sharding = on");
                 }
             }
             try {
@@ -86,6 +97,9 @@ final class ExistingCluster {
             } finally {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("RESET citus.shard_count");
+                    if (schemaBasedSharding) {
+                        statement.execute("RESET citus.enable_schema_based_sharding");
+                    }
                 }
             }
         } catch (SQLException e) {

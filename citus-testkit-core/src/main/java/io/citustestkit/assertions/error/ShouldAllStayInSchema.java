@@ -1,0 +1,44 @@
+package io.citustestkit.assertions.error;
+
+import io.citustestkit.recording.RecordedStatement;
+import org.assertj.core.error.ErrorMessageFactory;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Builds the failure of {@code allStayInSchema(schema)}: statements touched distributed tables outside
+ * that tenant's distributed schema.
+ *
+ * <pre>{@code
+ * Expecting every recorded statement that touched a distributed table (2 of 2) to stay in distributed schema tenant_a,
+ * but 1 did not:
+ * 1) SELECT * FROM tenant_b.orders
+ *    ran 1 time: ROUTER ..., 1 task on worker-2
+ *    shards: tenant_b.orders 102050
+ *    it touched tables outside tenant_a: tenant_b.orders 102050
+ * }</pre>
+ */
+public final class ShouldAllStayInSchema extends CitusMessageFactory {
+
+    private ShouldAllStayInSchema(String message) {
+        super("%s", unquoted(message));
+    }
+
+    /**
+     * The failure for statements that left the schema.
+     *
+     * @param schema the tenant's distributed schema
+     * @param judged how many recorded statements touched distributed tables
+     * @param recorded how many statements were recorded
+     * @param offending those that touched tables outside it
+     * @param outside the shards an offending statement touched outside the schema, as text
+     * @return the message factory
+     */
+    public static ErrorMessageFactory shouldAllStayInSchema(String schema, int judged, int recorded, List<RecordedStatement> offending,
+                                                            Function<RecordedStatement, String> outside) {
+        return new ShouldAllStayInSchema("\nExpecting every recorded statement that touched a distributed table (" + judged + " of "
+                + recorded + ") to stay in distributed schema " + schema + ",\nbut " + offending.size() + " did not:"
+                + StatementsReport.of(offending, statement -> "it touched tables outside " + schema + ": " + outside.apply(statement)));
+    }
+}
