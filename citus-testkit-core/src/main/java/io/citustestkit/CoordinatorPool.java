@@ -33,6 +33,9 @@ final class CoordinatorPool implements AutoCloseable {
         target.setApplicationName("citus-testkit");
         HikariConfig config = config(clusterId, size);
         config.setDataSource(target);
+        // a test that calls Connection.setSchema(..) must not leave its search_path to the next test:
+        // HikariCP puts a changed schema back only when the pool has one configured
+        config.setSchema("public");
         config.setInitializationFailTimeout(timeout.toMillis());
         return new CoordinatorPool(target, new HikariDataSource(config));
     }

@@ -99,6 +99,21 @@ class ClusterStartIT {
         assertThat(dataSource).isInstanceOf(com.zaxxer.hikari.HikariDataSource.class);
     }
 
+    @Test
+    void should_not_let_a_schema_set_on_a_pooled_connection_leak_into_the_next_use() throws SQLException {
+        com.zaxxer.hikari.HikariDataSource pool = (com.zaxxer.hikari.HikariDataSource) cluster.dataSource();
+        for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+            try (Connection connection = pool.getConnection()) {
+                connection.setSchema("information_schema");
+            }
+        }
+        for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+            try (Connection connection = pool.getConnection()) {
+                assertThat(connection.getSchema()).as("the schema of a connection given back with another").isEqualTo("public");
+            }
+        }
+    }
+
     private static List<String> rows(String sql) throws SQLException {
         return Rows.of(cluster.dataSource(), sql);
     }
