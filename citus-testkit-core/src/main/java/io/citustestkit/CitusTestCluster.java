@@ -2,8 +2,7 @@ package io.citustestkit;
 
 import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.recording.StatementRecorder;
-import io.citustestkit.schema.SchemaLocation;
-import io.citustestkit.schema.SchemaRunner;
+import io.citustestkit.schema.SchemaSource;
 import io.citustestkit.sql.ServerError;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -55,6 +54,11 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
     public static final String INITIALIZED_IMAGE_CACHE_PROPERTY = "citus.testkit.initialized-image-cache";
     /** Environment variable that turns {@link Builder#initializedImageCache(boolean)} on (after the property). */
     public static final String INITIALIZED_IMAGE_CACHE_VARIABLE = "CITUS_TESTKIT_INITIALIZED_IMAGE_CACHE";
+
+    /** System property that turns {@link Builder#snapshots(boolean) cluster snapshots} off for every cluster when {@code false}. */
+    public static final String SNAPSHOTS_PROPERTY = "citus.testkit.snapshots";
+    /** Environment variable that turns {@link Builder#snapshots(boolean) cluster snapshots} off when {@code false} (after the property). */
+    public static final String SNAPSHOTS_VARIABLE = "CITUS_TESTKIT_SNAPSHOTS";
 
     CitusTestCluster() {
     }
@@ -154,23 +158,18 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
     }
 
     /**
-     * Applies schema scripts on the coordinator, statement by statement, in order.
+     * Applies schema sources on the coordinator, in order: SQL scripts statement by statement.
      *
-     * @param locations the scripts: {@code classpath:} resources or file paths
+     * @param locations the sources: {@code classpath:} resources or file paths of SQL scripts
      * @throws IllegalArgumentException if a location does not exist
      * @throws io.citustestkit.schema.SchemaStatementException if a statement fails
      */
     public void applySchema(String... locations) {
-        applySchema(Arrays.stream(locations).map(SchemaLocation::of).toList());
+        applySchema(Arrays.stream(locations).map(SchemaSource::of).toList());
     }
 
-    void applySchema(List<SchemaLocation> scripts) {
-        try (Connection connection = dataSource().getConnection()) {
-            SchemaRunner.apply(connection, scripts);
-        } catch (SQLException e) {
-            throw new CitusTestkitException("Could not connect to the coordinator at " + jdbcUrl() + " to apply the schema: "
-                    + e.getMessage(), e);
-        }
+    void applySchema(List<SchemaSource> sources) {
+        SchemaSource.applyAll(dataSource(), sources);
     }
 
     /**
@@ -244,6 +243,8 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
         boolean schemaBasedSharding;
         boolean initializedImageCache = Boolean.parseBoolean(
                 System.getProperty(INITIALIZED_IMAGE_CACHE_PROPERTY, System.getenv(INITIALIZED_IMAGE_CACHE_VARIABLE)));
+        boolean snapshots = !"false".equalsIgnoreCase(
+                System.getProperty(SNAPSHOTS_PROPERTY, String.valueOf(System.getenv(SNAPSHOTS_VARIABLE))).strip());
 
         private Builder() {
         }
@@ -367,6 +368,26 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
          */
         public Builder initializedImageCache(boolean enabled) {
             this.initializedImageCache = enabled;
+            return this;
+        }
+
+        /**
+         * Starts every node from a snapshot of a cluster with the same configuration (default on). The
+         * first start of a configuration (image, workers, shard count, node settings, and the schema's
+         * content) keeps each node's state as a local image ({@code citus-testkit-snapshot/<key>:coordinator},
+         * {@code :worker-1}, ..., label {@code io.citustestkit.snapshot}); later starts run no
+         * {@code initdb}, no registration and no schema. Each start still gets its own password and Citus
+         * {@code server_id}, and the snapshot is checked (nodes, distributed tables) before it is used.
+         * Off with {@code false} here, the system property {@value CitusTestCluster#SNAPSHOTS_PROPERTY}
+         * or the environment variable {@value CitusTestCluster#SNAPSHOTS_VARIABLE}. Clusters with
+         * {@link #withNodeCustomizer customizers} never use snapshots (what a customizer does cannot be
+         * compared). List them with {@code docker image ls --filter label=io.citustestkit.snapshot}.
+         *
+         * @param enabled whether to start from, and create, snapshots
+         * @return this builder
+         */
+        public Builder snapshots(boolean enabled) {
+            this.snapshots = enabled;
             return this;
         }
 

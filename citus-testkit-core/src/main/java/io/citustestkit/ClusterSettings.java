@@ -1,6 +1,6 @@
 package io.citustestkit;
 
-import io.citustestkit.schema.SchemaLocation;
+import io.citustestkit.schema.SchemaSource;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.time.Duration;
@@ -15,11 +15,12 @@ import java.util.function.Consumer;
  * @param loopbackOnly whether node ports are published on 127.0.0.1 only (the Docker engine is local)
  * @param statementRecording whether the coordinator logs statements so that they can be recorded
  * @param schemaBasedSharding whether {@code citus.enable_schema_based_sharding} is on, on every node
+ * @param snapshots whether the cluster starts from (or creates) snapshots
  */
-record ClusterSettings(int workers, CitusImage image, String nodeImage, List<SchemaLocation> schema, Integer shardCount,
+record ClusterSettings(int workers, CitusImage image, String nodeImage, List<SchemaSource> schema, Integer shardCount,
                        List<Consumer<PostgreSQLContainer>> customizers, Duration startupTimeout, boolean dataOnTmpfs,
                        int poolSize, String password, boolean loopbackOnly, boolean statementRecording,
-                       boolean schemaBasedSharding) {
+                       boolean schemaBasedSharding, boolean snapshots) {
 
     ClusterSettings {
         schema = List.copyOf(schema);
@@ -37,6 +38,6 @@ record ClusterSettings(int workers, CitusImage image, String nodeImage, List<Sch
         return "ClusterSettings[workers=" + workers + ", image=" + image + ", nodeImage=" + nodeImage + ", schema=" + schema
                 + ", shardCount=" + shardCount + ", startupTimeout=" + startupTimeout + ", dataOnTmpfs=" + dataOnTmpfs
                 + ", poolSize=" + poolSize + ", loopbackOnly=" + loopbackOnly + ", statementRecording=" + statementRecording
-                + ", schemaBasedSharding=" + schemaBasedSharding + "]";
+                + ", schemaBasedSharding=" + schemaBasedSharding + ", snapshots=" + snapshots + "]";
     }
 }

@@ -1,6 +1,6 @@
 package io.citustestkit;
 
-import io.citustestkit.schema.SchemaLocation;
+import io.citustestkit.schema.SchemaSource;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -20,7 +20,7 @@ final class Preflight {
     }
 
     static ClusterSettings check(CitusTestCluster.Builder builder) {
-        List<SchemaLocation> scripts = builder.schema.stream().map(SchemaLocation::of).toList();
+        List<SchemaSource> scripts = builder.schema.stream().map(SchemaSource::of).toList();
         CitusImage image = CitusImage.resolve(builder.image);
         DockerEnvironment.requireAvailable();
         LeftoverClusters.removeThoseOfEndedJvms();
@@ -31,7 +31,8 @@ final class Preflight {
         String password = builder.password != null ? builder.password : randomPassword();
         return new ClusterSettings(builder.workers, image, nodeImage, scripts, builder.shardCount, builder.customizers,
                 builder.startupTimeout, builder.dataOnTmpfs, builder.poolSize, password, DockerEnvironment.hostIsLoopback(),
-                builder.statementRecording, builder.schemaBasedSharding);
+                builder.statementRecording, builder.schemaBasedSharding,
+                builder.snapshots && builder.customizers.isEmpty());
     }
 
     /** 24 URL-safe characters (144 bits) from a secure random source. */

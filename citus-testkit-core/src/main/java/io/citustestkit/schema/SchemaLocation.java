@@ -1,11 +1,14 @@
 package io.citustestkit.schema;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -17,17 +20,19 @@ import java.util.List;
  * schema.statements().size();
  * }</pre>
  */
-public final class SchemaLocation {
+public final class SchemaLocation implements SchemaSource {
 
     /** Prefix of a location on the class path. */
     public static final String CLASSPATH_PREFIX = "classpath:";
 
     private final String location;
     private final List<SqlStatement> statements;
+    private final String fingerprint;
 
-    private SchemaLocation(String location, List<SqlStatement> statements) {
+    private SchemaLocation(String location, List<SqlStatement> statements, String script) {
         this.location = location;
         this.statements = statements;
+        this.fingerprint = Fingerprints.sha256("sql", script);
     }
 
     /**
@@ -45,7 +50,7 @@ public final class SchemaLocation {
         }
         String script = read(location.strip());
         try {
-            return new SchemaLocation(location.strip(), SqlScriptSplitter.split(script));
+            return new SchemaLocation(location.strip(), SqlScriptSplitter.split(script), script);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Schema '" + location + "' cannot be split into statements: "
                     + e.getMessage(), e);
@@ -81,9 +86,23 @@ public final class SchemaLocation {
         }
     }
 
-    /** {@return the location as given, e.g. {@code classpath:schema.sql}} */
+    @Override
     public String location() {
         return location;
+    }
+
+    @Override
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public void applyTo(DataSource coordinator) {
+        try (Connection connection = coordinator.getConnection()) {
+            SchemaRunner.apply(connection, List.of(this));
+        } catch (SQLException e) {
+            throw new SchemaStatementException(location, new SqlStatement(0, 0, "(connecting to the coordinator)"), e);
+        }
     }
 
     /** {@return the script's statements, in order} */

@@ -159,6 +159,16 @@ public @interface CitusCluster {
     boolean schemaBasedSharding() default false;
 
     /**
+     * Whether the cluster may start from snapshots of a cluster with the same configuration (default
+     * true; {@code -Dcitus.testkit.snapshots=false} or {@code CITUS_TESTKIT_SNAPSHOTS=false} turn them
+     * off everywhere). {@code false} starts this class's cluster from the image, every time: see
+     * {@link io.citustestkit.CitusTestCluster.Builder#snapshots(boolean)}.
+     *
+     * @return whether snapshots may be used
+     */
+    boolean snapshots() default true;
+
+    /**
      * The suite-wide guard: fails, after it ran, any test whose code sent a statement that fanned out
      * to several shards, with the statements and what Citus did; {@link AllowMultiShardStatements} lets
      * one test or class through. Implies {@link #recordStatements()}.

@@ -27,16 +27,17 @@ import java.util.List;
  * @param dataOnTmpfs whether data directories live on a tmpfs
  * @param password a fixed password, or empty for a random one per cluster (never shown)
  * @param schemaBasedSharding whether {@code citus.enable_schema_based_sharding} is on
+ * @param snapshots whether the cluster may start from snapshots (false: never)
  */
 record ClusterSpec(String image, int workers, List<String> schema, int shardCount, boolean dataOnTmpfs, String password,
-                   boolean schemaBasedSharding) {
+                   boolean schemaBasedSharding, boolean snapshots) {
 
     ClusterSpec {
         schema = List.copyOf(schema);
     }
 
     ClusterSpec(String image, int workers, List<String> schema, int shardCount, boolean dataOnTmpfs) {
-        this(image, workers, schema, shardCount, dataOnTmpfs, "", false);
+        this(image, workers, schema, shardCount, dataOnTmpfs, "", false, true);
     }
 
     /**
@@ -61,7 +62,7 @@ record ClusterSpec(String image, int workers, List<String> schema, int shardCoun
             check(testClass, "password = (hidden)", () -> builder.password(annotation.password()));
         }
         return new ClusterSpec(CitusImage.resolve(image).name(), annotation.workers(), schema, annotation.shardCount(),
-                annotation.dataOnTmpfs(), annotation.password(), annotation.schemaBasedSharding());
+                annotation.dataOnTmpfs(), annotation.password(), annotation.schemaBasedSharding(), annotation.snapshots());
     }
 
     private static void check(Class<?> testClass, String attribute, Runnable applyToBuilder) {
@@ -92,6 +93,9 @@ record ClusterSpec(String image, int workers, List<String> schema, int shardCoun
             builder.password(password);
         }
         builder.schemaBasedSharding(schemaBasedSharding);
+        if (!snapshots) {
+            builder.snapshots(false);
+        }
         return builder.start();
     }
 
@@ -101,6 +105,7 @@ record ClusterSpec(String image, int workers, List<String> schema, int shardCoun
         return "@CitusCluster(workers = " + workers + ", image = " + image + ", schema = " + schema
                 + ", shardCount = " + (shardCount == 0 ? "Citus default" : String.valueOf(shardCount))
                 + ", dataOnTmpfs = " + dataOnTmpfs + (schemaBasedSharding ? ", schemaBasedSharding = true" : "")
+                + (snapshots ? "" : ", snapshots = false")
                 + (password.isEmpty() ? "" : ", password = (fixed)") + ")";
     }
 }
