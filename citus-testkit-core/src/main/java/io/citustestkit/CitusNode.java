@@ -44,13 +44,20 @@ public final class CitusNode {
     private final PostgreSQLContainer container;
     private final NodeLog log;
     private final NodeFaults faults;
+    private final boolean startsWithData;
 
-    CitusNode(String name, Role role, PostgreSQLContainer container, NodeLog log, NodeFaults faults) {
+    CitusNode(String name, Role role, PostgreSQLContainer container, NodeLog log, NodeFaults faults, boolean startsWithData) {
         this.name = Objects.requireNonNull(name);
         this.role = Objects.requireNonNull(role);
         this.container = Objects.requireNonNull(container);
         this.log = Objects.requireNonNull(log);
         this.faults = Objects.requireNonNull(faults);
+        this.startsWithData = startsWithData;
+    }
+
+    /** Whether the node's image holds a data directory (a snapshot, the initialised-image cache): no initdb ran. */
+    boolean startsWithData() {
+        return startsWithData;
     }
 
     /** {@return the node's name: {@code coordinator}, {@code worker-1}, {@code worker-2}, ...} */

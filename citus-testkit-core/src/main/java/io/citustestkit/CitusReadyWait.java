@@ -51,7 +51,10 @@ final class CitusReadyWait extends AbstractWaitStrategy {
         return Boolean.TRUE.equals(state.getRunning()) ? null : "its container exited with code " + state.getExitCodeLong();
     }
 
-    /** ALTER ROLE over the local socket (trusted inside the container), retried until the server accepts it. */
+    /**
+     * ALTER ROLE over the local socket (trusted inside the container), retried until the server accepts
+     * connections; not propagated to other nodes (a node from a snapshot has them in its metadata).
+     */
     private void setPassword(long deadline) {
         String sql = "ALTER ROLE " + CitusTestCluster.USERNAME + " PASSWORD '" + ScramVerifier.of(password) + "'";
         Container.ExecResult last = null;
@@ -61,10 +64,15 @@ final class CitusReadyWait extends AbstractWaitStrategy {
                 throw new NodeNotReadyException(why + " before PostgreSQL accepted connections", NodeNotReadyException.Reason.EXITED, null);
             }
             try {
+                // a node from a snapshot knows the other nodes: its ALTER ROLE must stay local (they have their own password step)
                 last = waitStrategyTarget.execInContainer("psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-U", CitusTestCluster.USERNAME,
-                        "-d", CitusTestCluster.DATABASE, "-c", sql);
+                        "-d", CitusTestCluster.DATABASE, "-c", "SET citus.enable_ddl_propagation = off", "-c", sql);
                 if (last.getExitCode() == 0) {
                     return;
+                }
+                if (last.getStderr().contains("ERROR:")) { // the server answered, and refused: waiting will not help
+                    throw new NodeNotReadyException("the server refused to set the cluster's password: " + last.getStderr().strip(),
+                            NodeNotReadyException.Reason.TIMED_OUT, null);
                 }
                 Thread.sleep(100);
             } catch (IOException e) {

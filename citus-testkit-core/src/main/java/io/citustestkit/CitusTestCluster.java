@@ -439,7 +439,7 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
          * @throws io.citustestkit.schema.SchemaStatementException if a schema statement fails; nothing is left running
          */
         public CitusTestCluster start() {
-            return StartedCitusCluster.start(Preflight.check(this));
+            return ClusterSnapshots.start(Preflight.check(this));
         }
     }
 }

@@ -48,6 +48,38 @@ final class ClusterBoot {
                 millis(containersReady, registered), millis(registered, done), workers.size(), settings.image().name());
     }
 
+    /**
+     * Boots {@code cluster} from a snapshot: every node starts with its data (no initdb, registration
+     * or schema) and gets the cluster's password and its own {@code server_id}; then the topology, the
+     * distributed tables and the workers' answers are checked against what the snapshot recorded.
+     *
+     * @throws SnapshotUnusableException if the cluster does not hold what the snapshot recorded
+     */
+    static void bootFromSnapshot(StartedCitusCluster cluster, ClusterSettings settings, ClusterSnapshot snapshot) {
+        long started = System.nanoTime();
+        NodeStarter.start(cluster.allNodes(), settings);
+        long containersReady = System.nanoTime();
+        cluster.openPool();
+        List<String> workers = cluster.workers().stream().map(CitusNode::internalHost).toList();
+        try (Connection connection = cluster.dataSource().getConnection()) {
+            ClusterRegistration.verifyTopology(connection, workers);
+            SnapshotContent content = SnapshotContent.read(connection);
+            if (!content.digest().equals(snapshot.content().digest())) {
+                throw new SnapshotUnusableException("it holds " + content.summary() + ", not what it was made with ("
+                        + snapshot.content().summary() + ")");
+            }
+            ClusterRegistration.verifyWorkersAnswer(connection);
+        } catch (SQLException e) {
+            throw new SnapshotUnusableException("its metadata could not be read: " + e.getMessage(), e);
+        } catch (ClusterStartException e) {
+            throw new SnapshotUnusableException(e.getMessage(), e);
+        }
+        long done = System.nanoTime();
+        LOG.info("{} cluster {} ready in {} ms from snapshot {} (containers {} ms, checks {} ms): coordinator + {} workers, {}",
+                cluster.citusVersion(), cluster.id(), millis(started, done), snapshot.key(), millis(started, containersReady),
+                millis(containersReady, done), workers.size(), snapshot.content().summary());
+    }
+
     static long millis(long from, long to) {
         return (to - from) / 1_000_000;
     }

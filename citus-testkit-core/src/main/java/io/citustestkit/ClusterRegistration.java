@@ -32,13 +32,14 @@ final class ClusterRegistration {
 
     /**
      * Stores the cluster's password for inter-node connections on one node. {@code pg_dist_authinfo}
-     * is not synchronised by Citus, so every node needs it; node id 0 means "any node".
+     * is not synchronised by Citus, so every node needs it; node id 0 means "any node". A node started
+     * from a snapshot has the snapshot's password there: it is replaced.
      */
     static void storeInterNodePassword(String nodeName, String jdbcUrl, String password) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, CitusTestCluster.USERNAME, password);
              PreparedStatement statement = connection.prepareStatement(
                      "INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, current_user, ?) "
-                             + "ON CONFLICT DO NOTHING")) {
+                             + "ON CONFLICT (rolename, nodeid) DO UPDATE SET authinfo = excluded.authinfo")) {
             statement.setString(1, "password=" + password);
             statement.executeUpdate();
         } catch (SQLException e) {
@@ -99,6 +100,27 @@ final class ClusterRegistration {
         if (!expected.equals(registered)) {
             throw new ClusterStartException("The cluster's topology is not the one asked for: expected citus_get_active_worker_nodes() "
                     + "to be " + expected + " but it is " + registered + ".");
+        }
+    }
+
+    /**
+     * Checks that the coordinator reaches every worker with the cluster's credentials
+     * ({@code run_command_on_workers('SELECT 1')}).
+     *
+     * @throws ClusterStartException naming the workers that did not answer, and what they said
+     */
+    static void verifyWorkersAnswer(Connection coordinator) {
+        String sql = KitSql.marked("SELECT nodename, result FROM run_command_on_workers('SELECT 1') WHERE NOT success");
+        List<String> failures = new java.util.ArrayList<>();
+        try (Statement statement = coordinator.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                failures.add(rs.getString(1) + ": " + rs.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new ClusterStartException("Could not reach the workers from the coordinator (" + sql + "): " + e.getMessage(), e);
+        }
+        if (!failures.isEmpty()) {
+            throw new ClusterStartException("The coordinator cannot reach every worker: " + String.join("; ", failures));
         }
     }
 

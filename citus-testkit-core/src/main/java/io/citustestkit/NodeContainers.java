@@ -25,22 +25,36 @@ final class NodeContainers {
     private NodeContainers() {
     }
 
-    /** The container of one node of a cluster. */
+    /**
+     * The container of one node of a cluster.
+     *
+     * @param snapshotImage the node's snapshot image, or {@code null} to start from the cluster's node image
+     */
     static CitusNode node(String clusterId, ClusterSettings settings, Network network, String name, CitusNode.Role role,
-                          NodeFaults faults) {
+                          NodeFaults faults, String snapshotImage) {
         NodeLog log = new NodeLog(name);
-        PostgreSQLContainer container = base(settings.nodeImage(), settings.password(), log, settings.startupTimeout(),
-                settings.startsInitialized(), settings.image().name(), name, settings.loopbackOnly(), "citus-testkit-" + clusterId + "-" + name)
+        boolean withData = snapshotImage != null || settings.startsInitialized();
+        PostgreSQLContainer container = base(snapshotImage != null ? snapshotImage : settings.nodeImage(), settings.password(), log,
+                settings.startupTimeout(), withData, settings.image().name(), name, settings.loopbackOnly(),
+                "citus-testkit-" + clusterId + "-" + name)
                 .withNetwork(network)
                 .withNetworkAliases(name)
                 .withLabels(ContainerLabels.forNode(clusterId, role.label(), name))
-                .withCommand(NodeSettings.command(settings.shardCount(),
-                        settings.statementRecording() && role == CitusNode.Role.COORDINATOR, settings.schemaBasedSharding()));
-        if (settings.dataOnTmpfs() && !settings.startsInitialized()) {
+                .withCommand(command(settings, role));
+        if (settings.snapshots() && snapshotImage == null) {
+            // in the container's own layer (not a volume), so that a snapshot's commit keeps it
+            container.withEnv("PGDATA", InitializedImageCache.DATA_DIRECTORY);
+        } else if (settings.dataOnTmpfs() && !withData) {
             container.withTmpFs(Map.of("/var/lib/postgresql", "rw,mode=1777"));
         }
         settings.customizers().forEach(customizer -> customizer.accept(container));
-        return new CitusNode(name, role, container, log, faults);
+        return new CitusNode(name, role, container, log, faults, withData);
+    }
+
+    /** The {@code postgres} command line of a node with {@code role} in a cluster with {@code settings}. */
+    static String[] command(ClusterSettings settings, CitusNode.Role role) {
+        return NodeSettings.command(settings.shardCount(), settings.statementRecording() && role == CitusNode.Role.COORDINATOR,
+                settings.schemaBasedSharding());
     }
 
     /**

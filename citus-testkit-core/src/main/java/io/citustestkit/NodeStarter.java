@@ -45,7 +45,7 @@ final class NodeStarter {
 
     private static void prepare(CitusNode node, ClusterSettings settings) {
         ClusterRegistration.storeInterNodePassword(node.name(), node.jdbcUrl(), settings.password());
-        if (settings.startsInitialized()) {
+        if (node.startsWithData()) {
             ClusterRegistration.run(node.name(), node.jdbcUrl(), settings.password(), InitializedImageCache.giveOwnServerIdSql());
         }
     }

@@ -32,7 +32,7 @@ final class Preflight {
         return new ClusterSettings(builder.workers, image, nodeImage, scripts, builder.shardCount, builder.customizers,
                 builder.startupTimeout, builder.dataOnTmpfs, builder.poolSize, password, DockerEnvironment.hostIsLoopback(),
                 builder.statementRecording, builder.schemaBasedSharding,
-                builder.snapshots && builder.customizers.isEmpty());
+                builder.snapshots && builder.customizers.isEmpty() && !builder.dataOnTmpfs);
     }
 
     /** 24 URL-safe characters (144 bits) from a secure random source. */

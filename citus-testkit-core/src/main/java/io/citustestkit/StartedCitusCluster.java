@@ -30,11 +30,13 @@ final class StartedCitusCluster extends CitusTestCluster {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final NodeFaultInjector faults = new NodeFaultInjector(this);
     private final Thread shutdownHook;
+    private final ClusterSnapshot snapshot;
     private volatile CoordinatorPool pool;
     private volatile String citusVersion;
 
-    private StartedCitusCluster(ClusterSettings settings) {
+    private StartedCitusCluster(ClusterSettings settings, ClusterSnapshot snapshot) {
         this.settings = settings;
+        this.snapshot = snapshot;
         this.network = Network.builder()
                 .createNetworkCmdModifier(cmd -> cmd.withName("citus-testkit-" + id).withLabels(ContainerLabels.forNetwork(id)))
                 .build();
@@ -45,11 +47,24 @@ final class StartedCitusCluster extends CitusTestCluster {
         this.shutdownHook = ShutdownHooks.register("cluster-" + id, this);
     }
 
-    /** Starts a cluster with checked settings; on any failure removes what was created and rethrows. */
+    /** Starts a cluster with checked settings from its image; on any failure removes what was created and rethrows. */
     static StartedCitusCluster start(ClusterSettings settings) {
-        StartedCitusCluster cluster = new StartedCitusCluster(settings);
+        return start(settings, null);
+    }
+
+    /**
+     * Starts a cluster with checked settings, every node from its image in {@code snapshot} (or, when
+     * {@code null}, from the node image, with registration and schema); on any failure removes what
+     * was created and rethrows.
+     */
+    static StartedCitusCluster start(ClusterSettings settings, ClusterSnapshot snapshot) {
+        StartedCitusCluster cluster = new StartedCitusCluster(settings, snapshot);
         try {
-            ClusterBoot.boot(cluster, settings);
+            if (snapshot == null) {
+                ClusterBoot.boot(cluster, settings);
+            } else {
+                ClusterBoot.bootFromSnapshot(cluster, settings, snapshot);
+            }
             return cluster;
         } catch (RuntimeException | Error e) {
             cluster.close();
@@ -58,7 +73,13 @@ final class StartedCitusCluster extends CitusTestCluster {
     }
 
     CitusNode newNode(String name, CitusNode.Role role) {
-        return NodeContainers.node(id, settings, network, name, role, faults);
+        boolean inSnapshot = snapshot != null && ClusterSnapshot.nodeNames(settings.workers()).contains(name);
+        return NodeContainers.node(id, settings, network, name, role, faults, inSnapshot ? snapshot.imageOf(name) : null);
+    }
+
+    /** {@return the snapshot the cluster started from, or {@code null}} */
+    ClusterSnapshot snapshot() {
+        return snapshot;
     }
 
     void openPool() {

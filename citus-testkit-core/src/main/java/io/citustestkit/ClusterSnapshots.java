@@ -1,0 +1,107 @@
+package io.citustestkit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+import java.sql.SQLException;
+
+/**
+ * Starts a cluster from its snapshot set when one exists for its configuration, and otherwise starts
+ * it cold and makes the set for the next time. A set that does not check (a node does not start, the
+ * nodes or tables differ from what it recorded) is removed and made again; a cluster never runs on a
+ * half-usable snapshot. Starting from a set holds its {@link SnapshotLock} shared; making or removing
+ * one holds it exclusively, so concurrent JVMs make a set once and then share it.
+ *
+ * <pre>{@code
+ * StartedCitusCluster cluster = ClusterSnapshots.start(Preflight.check(builder));
+ * }</pre>
+ */
+final class ClusterSnapshots {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterSnapshots.class);
+
+    private ClusterSnapshots() {
+    }
+
+    static StartedCitusCluster start(ClusterSettings settings) {
+        if (!settings.snapshots()) {
+            return StartedCitusCluster.start(settings);
+        }
+        SnapshotKey key = SnapshotKey.of(settings,
+                DockerClientFactory.instance().client().inspectImageCmd(settings.image().dockerName()).exec().getId());
+        String unusable;
+        try (SnapshotLock lock = SnapshotLock.shared(key)) {
+            ClusterSnapshot.Lookup lookup = ClusterSnapshot.find(key, settings.workers());
+            if (lookup.snapshot() != null) {
+                StartedCitusCluster cluster = tryStart(settings, lookup.snapshot());
+                if (cluster != null) {
+                    SnapshotLock.touch(key);
+                    return cluster;
+                }
+                unusable = "it did not check";
+            } else {
+                unusable = lookup.broken();
+            }
+        }
+        try (SnapshotLock lock = SnapshotLock.exclusive(key)) {
+            if (unusable != null) {
+                LOG.warn("Snapshot {} cannot be used ({}): removing it and making it again", key, unusable);
+                ClusterSnapshot.remove(key.value());
+            } else {
+                ClusterSnapshot.Lookup lookup = ClusterSnapshot.find(key, settings.workers());
+                if (lookup.snapshot() != null) { // made by another JVM or thread while this one waited
+                    StartedCitusCluster cluster = tryStart(settings, lookup.snapshot());
+                    if (cluster != null) {
+                        SnapshotLock.touch(key);
+                        return cluster;
+                    }
+                    ClusterSnapshot.remove(key.value());
+                }
+            }
+            StartedCitusCluster cluster = StartedCitusCluster.start(settings);
+            make(cluster, settings, key);
+            return cluster;
+        } finally {
+            prune();
+        }
+    }
+
+    /** The cluster started from {@code snapshot}, or {@code null} (logged) when the snapshot does not check. */
+    private static StartedCitusCluster tryStart(ClusterSettings settings, ClusterSnapshot snapshot) {
+        try {
+            return StartedCitusCluster.start(settings, snapshot);
+        } catch (ClusterStartException e) {
+            LOG.warn("Could not start from snapshot {} ({}): {}", snapshot.key(), snapshot.content().summary(), e.getMessage(), e);
+            return null;
+        }
+    }
+
+    /** Makes the snapshot set from a cluster that just started cold; a failure leaves the cluster as it is, without one. */
+    private static void make(StartedCitusCluster cluster, ClusterSettings settings, SnapshotKey key) {
+        long started = System.nanoTime();
+        try {
+            ClusterSnapshot snapshot = ClusterSnapshot.create(cluster, key);
+            SnapshotLock.touch(key);
+            long bytes = ClusterSnapshot.diskCost(key, settings.nodeImage());
+            LOG.info("Created snapshot set {} of cluster {} in {} ms: {} images ({}), {} MB on disk beyond {}; later starts of "
+                            + "this configuration start from it (snapshots(false) or -D{}=false turn this off; "
+                            + "list them with: docker image ls --filter label={})",
+                    key, cluster.id(), ClusterBoot.millis(started, System.nanoTime()), cluster.allNodes().size(),
+                    snapshot.content().summary(), bytes / (1024 * 1024), settings.nodeImage(),
+                    CitusTestCluster.SNAPSHOTS_PROPERTY, ClusterSnapshot.LABEL);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not create snapshot set {} of cluster {} (the cluster runs as it is; the next start tries again): {}",
+                    key, cluster.id(), e.getMessage(), e);
+            ClusterSnapshot.remove(key.value());
+        }
+    }
+
+    private static void prune() {
+        try {
+            SnapshotPruning.keepAtMost(SnapshotPruning.keep());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not prune old snapshot sets: {}", e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.citustestkit;
+
+import io.citustestkit.schema.SchemaSource;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What a cluster snapshot is keyed by: everything that decides the nodes' state after start-up (the
+ * Citus image's Docker id, not its name; the worker count; every node's {@code postgres} settings; the
+ * user and database; the schema sources' content, in order). Anything else (password, pool size,
+ * timeouts, published ports) is set at each start and never part of the key.
+ *
+ * <pre>{@code
+ * SnapshotKey key = SnapshotKey.of(settings, imageId);
+ * key.repository(); // citus-testkit-snapshot/3f2a9c0d81b7e645
+ * }</pre>
+ *
+ * @param value 16 hexadecimal characters of a SHA-256 over the parts
+ * @param parts the parts, readable, for logs and labels
+ */
+record SnapshotKey(String value, List<String> parts) {
+
+    /** Bumped when the way snapshots are made changes, so that old ones are never used. */
+    static final String FORMAT_VERSION = "1";
+    static final String REPOSITORY_PREFIX = "citus-testkit-snapshot/";
+
+    SnapshotKey {
+        parts = List.copyOf(parts);
+    }
+
+    static SnapshotKey of(ClusterSettings settings, String imageId) {
+        List<String> parts = new ArrayList<>();
+        parts.add("format " + FORMAT_VERSION);
+        parts.add("image " + imageId);
+        parts.add("workers " + settings.workers());
+        parts.add("user " + CitusTestCluster.USERNAME + ", database " + CitusTestCluster.DATABASE);
+        parts.add("coordinator " + String.join(" ", NodeContainers.command(settings, CitusNode.Role.COORDINATOR)));
+        parts.add("worker " + String.join(" ", NodeContainers.command(settings, CitusNode.Role.WORKER)));
+        for (SchemaSource source : settings.schema()) {
+            parts.add("schema " + source.fingerprint());
+        }
+        return new SnapshotKey(sha256(parts).substring(0, 16), parts);
+    }
+
+    /** {@return the local repository of this key's images: {@code citus-testkit-snapshot/<key>}} */
+    String repository() {
+        return REPOSITORY_PREFIX + value;
+    }
+
+    /** {@return the image of one node: {@code citus-testkit-snapshot/<key>:worker-1}} */
+    String imageOf(String nodeName) {
+        return repository() + ":" + nodeName;
+    }
+
+    private static String sha256(List<String> parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,97 @@
+package io.citustestkit;
+
+import com.github.dockerjava.api.model.Image;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps at most N snapshot sets ({@value #DEFAULT_KEEP} unless the system property
+ * {@value #KEEP_PROPERTY} or the environment variable {@value #KEEP_VARIABLE} says otherwise),
+ * removing the least recently used first. A set that a cluster is starting from right now, or whose
+ * images a running container uses, is left for a later pruning.
+ *
+ * <pre>{@code
+ * SnapshotPruning.keepAtMost(SnapshotPruning.keep());
+ * }</pre>
+ */
+final class SnapshotPruning {
+
+    /** System property: how many snapshot sets to keep. */
+    static final String KEEP_PROPERTY = "citus.testkit.snapshots.keep";
+    /** Environment variable: how many snapshot sets to keep (after the property). */
+    static final String KEEP_VARIABLE = "CITUS_TESTKIT_SNAPSHOTS_KEEP";
+    static final int DEFAULT_KEEP = 8;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotPruning.class);
+
+    private SnapshotPruning() {
+    }
+
+    /** The configured number of sets to keep, at least 1. */
+    static int keep() {
+        String value = System.getProperty(KEEP_PROPERTY, System.getenv(KEEP_VARIABLE));
+        if (value == null || value.isBlank()) {
+            return DEFAULT_KEEP;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            LOG.warn("{} / {} must be a number of snapshot sets, not '{}': keeping {}", KEEP_PROPERTY, KEEP_VARIABLE, value,
+                    DEFAULT_KEEP);
+            return DEFAULT_KEEP;
+        }
+    }
+
+    /** Removes the least recently used sets beyond {@code keep}, and images of replaced sets. */
+    static void keepAtMost(int keep) {
+        List<Image> all = DockerClientFactory.instance().client().listImagesCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ClusterSnapshot.LABEL, "true")).exec();
+        Map<String, Instant> lastUsedByKey = new HashMap<>();
+        boolean untagged = false;
+        for (Image image : all) {
+            String key = ClusterSnapshot.label(image, ClusterSnapshot.KEY_LABEL);
+            Instant used = SnapshotLock.lastUsed(key);
+            Instant created = Instant.ofEpochSecond(image.getCreated() == null ? 0 : image.getCreated());
+            lastUsedByKey.merge(key, used != null && used.isAfter(created) ? used : created,
+                    (a, b) -> a.isAfter(b) ? a : b);
+            untagged |= image.getRepoTags() == null || image.getRepoTags().length == 0
+                    || List.of(image.getRepoTags()).contains("<none>:<none>");
+        }
+        List<String> byAge = new ArrayList<>(lastUsedByKey.keySet());
+        byAge.sort(Comparator.comparing(lastUsedByKey::get).reversed());
+        for (String key : byAge.subList(Math.min(keep, byAge.size()), byAge.size())) {
+            try (SnapshotLock lock = SnapshotLock.tryExclusive(key)) {
+                if (lock != null) {
+                    int removed = ClusterSnapshot.remove(key);
+                    LOG.info("Removed snapshot set {} ({} images), least recently used beyond the {} kept ({} / {})",
+                            key, removed, keep, KEEP_PROPERTY, KEEP_VARIABLE);
+                }
+            }
+        }
+        if (untagged) {
+            removeUntagged(all);
+        }
+    }
+
+    /** Images that lost their tag to a newer set of the same key: removed once no container uses them. */
+    private static void removeUntagged(List<Image> all) {
+        for (Image image : all) {
+            String[] tags = image.getRepoTags();
+            if (tags == null || tags.length == 0 || List.of(tags).contains("<none>:<none>")) {
+                try {
+                    DockerClientFactory.instance().client().removeImageCmd(image.getId()).exec();
+                } catch (RuntimeException e) {
+                    LOG.debug("Replaced snapshot image {} is still in use: {}", image.getId(), e.getMessage());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package io.citustestkit;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Image;
+import io.citustestkit.recording.RecordedStatements;
+import io.citustestkit.recording.StatementRecorder;
+import io.citustestkit.testsupport.ChildJvm;
+import io.citustestkit.testsupport.EnabledIfCitusImage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static io.citustestkit.assertions.CitusAssertions.assertColocated;
+import static io.citustestkit.assertions.CitusAssertions.assertMultiShard;
+import static io.citustestkit.assertions.CitusAssertions.assertReferenceTable;
+import static io.citustestkit.assertions.CitusAssertions.assertRoutedToSingleWorker;
+import static io.citustestkit.assertions.CitusAssertions.assertThatStatements;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Cluster snapshots against a real Citus image: a second start of a configuration runs from the
+ * first one's snapshot and works like a fresh cluster; a changed schema, setting or image never
+ * reuses a snapshot; a snapshot that does not check is made again; two JVMs make one snapshot once.
+ * Each test uses a schema of its own (a unique comment), so its snapshot key is its own.
+ */
+@EnabledIfCitusImage
+class ClusterSnapshotsIT {
+
+    private static final List<String> KEYS = new ArrayList<>();
+
+    @TempDir
+    Path directory;
+
+    @AfterAll
+    static void removeTheSnapshotsOfTheseTests() {
+        KEYS.forEach(ClusterSnapshot::remove);
+    }
+
+    @Test
+    void should_start_from_the_snapshot_the_second_time_with_fresh_credentials_and_server_ids() throws Exception {
+        Path schema = uniqueSchema();
+        String firstPassword;
+        Set<String> firstServerIds;
+        try (CitusTestCluster first = builder(schema).start()) {
+            assertThat(snapshotOf(first)).as("the first start is cold").isNull();
+            firstPassword = first.password();
+            firstServerIds = serverIds(first);
+            execute(first, "INSERT INTO users VALUES (1000, 'left-behind@example.com')");
+        }
+        SnapshotKey key = keyOf(schema, 2);
+        assertThat(imagesOf(key)).as("one image per node, one set").hasSize(3)
+                .extracting(image -> ClusterSnapshot.label(image, ClusterSnapshot.SET_LABEL)).containsOnly(
+                        ClusterSnapshot.label(imagesOf(key).get(0), ClusterSnapshot.SET_LABEL));
+        try (CitusTestCluster second = builder(schema).start()) {
+            assertThat(snapshotOf(second)).as("the second start uses the snapshot").isNotNull();
+            assertThat(second.coordinator().container().getDockerImageName()).isEqualTo(key.imageOf("coordinator"));
+            assertThat(second.password()).isNotEqualTo(firstPassword);
+            Set<String> serverIds = serverIds(second);
+            assertThat(serverIds).as("a server_id per node, none of the first cluster's").hasSize(3).doesNotContainAnyElementsOf(firstServerIds);
+            assertThat(count(second, "SELECT count(*) FROM users")).as("the schema's rows, not what the first cluster's test wrote")
+                    .isEqualTo(100);
+            assertThat(count(second, "SELECT count(*) FROM pg_dist_node")).isEqualTo(3);
+            assertRoutedToSingleWorker(second.dataSource(), "SELECT * FROM users WHERE id = 7");
+            assertMultiShard(second.dataSource(), "SELECT count(*) FROM users");
+            assertColocated(second.dataSource(), "users", "\"Events\"");
+            assertReferenceTable(second.dataSource(), "event_types");
+        }
+    }
+
+    @Test
+    void should_never_reuse_a_snapshot_after_the_schema_file_or_a_setting_changed() throws Exception {
+        Path schema = uniqueSchema();
+        try (CitusTestCluster first = builder(schema).start()) {
+            assertThat(snapshotOf(first)).isNull();
+        }
+        Files.writeString(schema, Files.readString(schema) + "\nCREATE TABLE added_later (id bigint PRIMARY KEY);\n"
+                + "SELECT create_distributed_table('added_later', 'id');\n");
+        try (CitusTestCluster changed = builder(schema).start()) {
+            assertThat(snapshotOf(changed)).as("the changed schema starts cold").isNull();
+            assertThat(count(changed, "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid = 'added_later'::regclass")).isEqualTo(1);
+        }
+        keyOf(schema, 2);
+        try (CitusTestCluster otherShardCount = builder(schema).shardCount(2).start()) {
+            assertThat(snapshotOf(otherShardCount)).as("another shard count starts cold").isNull();
+            assertThat(count(otherShardCount, "SELECT count(*) FROM pg_dist_shard WHERE logicalrelid = 'users'::regclass")).isEqualTo(2);
+        }
+        KEYS.add(SnapshotKey.of(settings(builder(schema).shardCount(2)), imageId()).value());
+        try (CitusTestCluster reused = builder(schema).start()) {
+            assertThat(snapshotOf(reused)).as("the changed schema's own snapshot").isNotNull();
+            assertThat(count(reused, "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid = 'added_later'::regclass")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void should_never_reuse_a_snapshot_made_from_another_image() throws Exception {
+        Path schema = uniqueSchema();
+        try (CitusTestCluster first = builder(schema).start()) {
+            assertThat(snapshotOf(first)).isNull();
+        }
+        String base = CitusImage.resolve(null).dockerName();
+        String other = new ImageFromDockerfile("citus-testkit-test/other-build:" + UUID.randomUUID().toString().substring(0, 8), true)
+                .withDockerfileFromBuilder(dockerfile -> dockerfile.from(base).env("CITUS_TESTKIT_OTHER_BUILD", "1").build())
+                .get();
+        try (CitusTestCluster rebuilt = builder(schema).image(other).start()) {
+            assertThat(snapshotOf(rebuilt)).as("an image with another id starts cold").isNull();
+            KEYS.add(SnapshotKey.of(settings(builder(schema).image(other)), DockerClientFactory.instance().client()
+                    .inspectImageCmd(other).exec().getId()).value());
+        }
+    }
+
+    @Test
+    void should_make_a_snapshot_again_when_it_does_not_hold_what_it_recorded() throws Exception {
+        Path schema = uniqueSchema();
+        try (CitusTestCluster first = builder(schema).start()) {
+            assertThat(snapshotOf(first)).isNull();
+        }
+        SnapshotKey key = keyOf(schema, 2);
+        String oldSet = ClusterSnapshot.label(imagesOf(key).get(0), ClusterSnapshot.SET_LABEL);
+        tamperWithTheCoordinatorsRecordedContent(key);
+        try (CitusTestCluster rebuilt = builder(schema).start()) {
+            assertThat(snapshotOf(rebuilt)).as("a snapshot that does not check is not used").isNull();
+            assertThat(count(rebuilt, "SELECT count(*) FROM users")).isEqualTo(100);
+        }
+        assertThat(imagesOf(key)).hasSize(3).allSatisfy(image ->
+                assertThat(ClusterSnapshot.label(image, ClusterSnapshot.SET_LABEL)).as("made again").isNotEqualTo(oldSet));
+        DockerClient docker = DockerClientFactory.instance().client();
+        docker.removeImageCmd(key.imageOf("worker-2")).exec();
+        try (CitusTestCluster incomplete = builder(schema).start()) {
+            assertThat(snapshotOf(incomplete)).as("a set with a missing node image is not used").isNull();
+        }
+        try (CitusTestCluster whole = builder(schema).start()) {
+            assertThat(snapshotOf(whole)).as("made whole again").isNotNull();
+        }
+    }
+
+    @Test
+    void should_make_one_snapshot_when_two_jvms_start_the_same_configuration_at_once() throws Exception {
+        Path schema = directory.resolve("one-worker.sql");
+        Files.writeString(schema, "-- " + UUID.randomUUID() + "\nCREATE TABLE items (id bigint PRIMARY KEY);\n"
+                + "SELECT create_distributed_table('items', 'id');\n");
+        KEYS.add(SnapshotKey.of(settings(CitusTestCluster.builder().workers(1).shardCount(2).schema(schema.toString())), imageId()).value());
+        Map<String, String> environment = Map.of("CITUS_TESTKIT_IMAGE", CitusImage.resolve(null).name());
+        ChildJvm one = ChildJvm.start(SnapshotChildJvm.class.getName(), environment);
+        ChildJvm two = ChildJvm.start(SnapshotChildJvm.class.getName(), environment);
+        try {
+            List<String> outcomes = List.of(one.awaitLine("STARTED"), two.awaitLine("STARTED"));
+            assertThat(outcomes.stream().filter(line -> line.endsWith(" cold")).count())
+                    .as("exactly one of the two JVMs started cold and made the snapshot: " + outcomes).isEqualTo(1);
+        } finally {
+            one.process().waitFor(60, TimeUnit.SECONDS);
+            two.process().waitFor(60, TimeUnit.SECONDS);
+            one.process().destroyForcibly();
+            two.process().destroyForcibly();
+        }
+        SnapshotKey key = SnapshotKey.of(settings(CitusTestCluster.builder().workers(1).shardCount(2).schema(schema.toString())), imageId());
+        List<Image> images = imagesOf(key);
+        assertThat(images).hasSize(2);
+        assertThat(images.stream().map(image -> ClusterSnapshot.label(image, ClusterSnapshot.SET_LABEL)).collect(Collectors.toSet()))
+                .as("both images from one snapshot run").hasSize(1);
+        try (CitusTestCluster third = CitusTestCluster.builder().workers(1).shardCount(2).schema(schema.toString()).start()) {
+            assertThat(snapshotOf(third)).isNotNull();
+        }
+    }
+
+    @Test
+    void should_record_inject_faults_add_workers_and_rebalance_on_a_cluster_started_from_a_snapshot() throws Exception {
+        Path schema = uniqueSchema();
+        try (CitusTestCluster first = builder(schema).start()) {
+            assertThat(snapshotOf(first)).isNull();
+        }
+        keyOf(schema, 2);
+        try (CitusTestCluster cluster = builder(schema).start()) {
+            assertThat(snapshotOf(cluster)).isNotNull();
+            try (StatementRecorder recorder = cluster.recordStatements()) {
+                execute(cluster, "SELECT * FROM users WHERE id = 42");
+                RecordedStatements statements = recorder.statements();
+                assertThatStatements(statements).allRoutedToSingleWorker();
+            }
+            CitusNode worker = cluster.workers().get(0);
+            worker.stop();
+            worker.start();
+            assertThat(count(cluster, "SELECT count(*) FROM users")).isEqualTo(100);
+            CitusNode added = cluster.addWorker();
+            assertThat(added.name()).isEqualTo("worker-3");
+            cluster.rebalanceShards();
+            assertThat(count(cluster, "SELECT count(DISTINCT nodename) FROM citus_shards WHERE table_name = 'users'::regclass"))
+                    .as("shards moved to the added worker too").isEqualTo(3);
+            assertThat(count(cluster, "SELECT count(*) FROM users")).isEqualTo(100);
+        }
+    }
+
+    private Path uniqueSchema() throws IOException {
+        Path schema = directory.resolve("schema-" + UUID.randomUUID() + ".sql");
+        String script = new String(ClusterSnapshotsIT.class.getResourceAsStream("/cluster-it-schema.sql").readAllBytes());
+        Files.writeString(schema, "-- " + schema.getFileName() + "\n" + script);
+        return schema;
+    }
+
+    private static CitusTestCluster.Builder builder(Path schema) {
+        return CitusTestCluster.builder().workers(2).shardCount(4).schema(schema.toString());
+    }
+
+    /** The key of {@code schema} as it is now, remembered for removal after the tests. */
+    private static SnapshotKey keyOf(Path schema, int workers) {
+        SnapshotKey key = SnapshotKey.of(settings(builder(schema).workers(workers)), imageId());
+        KEYS.add(key.value());
+        return key;
+    }
+
+    private static ClusterSettings settings(CitusTestCluster.Builder builder) {
+        return Preflight.check(builder);
+    }
+
+    private static String imageId() {
+        return DockerClientFactory.instance().client().inspectImageCmd(CitusImage.resolve(null).dockerName()).exec().getId();
+    }
+
+    private static List<Image> imagesOf(SnapshotKey key) {
+        return ClusterSnapshot.images(key.value()).stream()
+                .filter(image -> image.getRepoTags() != null && image.getRepoTags().length > 0
+                        && !List.of(image.getRepoTags()).contains("<none>:<none>"))
+                .toList();
+    }
+
+    private static ClusterSnapshot snapshotOf(CitusTestCluster cluster) {
+        return ((StartedCitusCluster) cluster).snapshot();
+    }
+
+    /** Replaces the coordinator's image by one that records other content (as if the metadata had changed). */
+    private static void tamperWithTheCoordinatorsRecordedContent(SnapshotKey key) {
+        DockerClient docker = DockerClientFactory.instance().client();
+        String image = key.imageOf("coordinator");
+        Map<String, String> labels = new java.util.HashMap<>(docker.inspectImageCmd(image).exec().getConfig().getLabels());
+        labels.put(ClusterSnapshot.CONTENT_LABEL, "0".repeat(64));
+        String container = docker.createContainerCmd(image).exec().getId();
+        try {
+            docker.commitCmd(container).withRepository(key.repository()).withTag("coordinator").withLabels(labels).exec();
+        } finally {
+            docker.removeContainerCmd(container).withForce(true).exec();
+        }
+    }
+
+    private static Set<String> serverIds(CitusTestCluster cluster) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        for (CitusNode node : cluster.allNodes()) {
+            try (Connection connection = DriverManager.getConnection(node.jdbcUrl(), cluster.username(), cluster.password());
+                 Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT metadata->>'server_id' FROM pg_dist_node_metadata")) {
+                rs.next();
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private static long count(CitusTestCluster cluster, String sql) throws SQLException {
+        try (Connection connection = cluster.dataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void execute(CitusTestCluster cluster, String sql) throws SQLException {
+        try (Connection connection = cluster.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
