@@ -158,11 +158,18 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
     }
 
     /**
-     * Applies schema sources on the coordinator, in order: SQL scripts statement by statement.
+     * Applies schema sources on the coordinator, in order: SQL scripts statement by statement, Flyway
+     * migrations ({@code flyway:classpath:db/migration}, several locations separated by commas) and
+     * Liquibase changelogs ({@code liquibase:classpath:db/changelog/db.changelog-master.yaml}); see
+     * {@link SchemaSource#of(String)}.
      *
-     * @param locations the sources: {@code classpath:} resources or file paths of SQL scripts
+     * @param locations the sources: {@code classpath:} resources or file paths of SQL scripts, {@code flyway:...},
+     *                  {@code liquibase:...}
      * @throws IllegalArgumentException if a location does not exist
+     * @throws io.citustestkit.commons.CitusTestkitException if a source needs Flyway or Liquibase and it is not
+     *                                                       on the class path
      * @throws io.citustestkit.schema.SchemaStatementException if a statement fails
+     * @throws io.citustestkit.schema.SchemaMigrationException if a Flyway migration or Liquibase change set fails
      */
     public void applySchema(String... locations) {
         applySchema(Arrays.stream(locations).map(SchemaSource::of).toList());

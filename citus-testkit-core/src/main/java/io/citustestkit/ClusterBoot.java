@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.schema.SchemaMigrationException;
 import io.citustestkit.schema.SchemaStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ final class ClusterBoot {
             try {
                 cluster.applySchema(settings.schema());
             } catch (SchemaStatementException e) {
+                throw e.withClusterDiscarded();
+            } catch (SchemaMigrationException e) {
                 throw e.withClusterDiscarded();
             }
         }

@@ -4,8 +4,7 @@ import io.citustestkit.CitusTestCluster;
 import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.ClusterStartException;
 import io.citustestkit.metadata.CitusNotInstalledException;
-import io.citustestkit.schema.SchemaLocation;
-import io.citustestkit.schema.SchemaRunner;
+import io.citustestkit.schema.SchemaSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +31,13 @@ final class ExistingCluster {
     }
 
     /**
-     * Connects, checks that the database runs Citus, and applies {@code schema} with
-     * {@code citus.shard_count} set to {@code shardCount} (when above 0) for that session.
+     * Connects, checks that the database runs Citus, and applies {@code schema} (SQL scripts, Flyway
+     * migrations, Liquibase changelogs) with {@code citus.shard_count} set to {@code shardCount} (when
+     * above 0) for that session: Flyway and Liquibase are handed that one session too.
      *
      * @throws ClusterStartException if the coordinator cannot be reached or does not run Citus
      * @throws io.citustestkit.schema.SchemaStatementException if a schema statement fails
+     * @throws io.citustestkit.schema.SchemaMigrationException if a Flyway migration or Liquibase change set fails
      */
     static SharedCluster connect(ExistingClusterSettings settings, List<String> schema, int shardCount) {
         return connect(settings, schema, shardCount, false);
@@ -47,7 +48,7 @@ final class ExistingCluster {
      * on for the session that applies the schema when {@code schemaBasedSharding} asks for it.
      */
     static SharedCluster connect(ExistingClusterSettings settings, List<String> schema, int shardCount, boolean schemaBasedSharding) {
-        List<SchemaLocation> scripts = schema.stream().map(SchemaLocation::of).toList();
+        List<SchemaSource> scripts = schema.stream().map(SchemaSource::of).toList();
         CitusTestCluster cluster = open(settings);
         try {
             if (!scripts.isEmpty()) {
@@ -81,7 +82,7 @@ final class ExistingCluster {
         }
     }
 
-    private static void applySchema(ExistingClusterSettings settings, DataSource pool, List<SchemaLocation> scripts,
+    private static void applySchema(ExistingClusterSettings settings, DataSource pool, List<SchemaSource> scripts,
                                     int shardCount, boolean schemaBasedSharding) {
         try (Connection connection = pool.getConnection()) {
             try (Statement statement = connection.createStatement()) {
@@ -93,7 +94,7 @@ final class ExistingCluster {
                 }
             }
             try {
-                SchemaRunner.apply(connection, scripts);
+                SchemaSource.applyAll(connection, scripts);
             } finally {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("RESET citus.shard_count");

@@ -1,0 +1,2 @@
+CREATE TABLE tenants (id bigint PRIMARY KEY);
+SELECT create_distributed_table('tenants', 'id');
