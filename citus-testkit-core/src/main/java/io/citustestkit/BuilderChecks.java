@@ -33,7 +33,9 @@ final class BuilderChecks {
 
     static String schemaLocation(String location) {
         if (location == null || location.isBlank()) {
-            throw new IllegalArgumentException("A schema location must not be blank: use 'classpath:schema.sql' or a file path.");
+            throw new IllegalArgumentException("A schema location must not be blank: use 'classpath:schema.sql' or a file path for a "
+                    + "SQL script, 'flyway:classpath:db/migration' for Flyway migrations, or "
+                    + "'liquibase:classpath:db/changelog/db.changelog-master.yaml' for a Liquibase changelog.");
         }
         return location.strip();
     }

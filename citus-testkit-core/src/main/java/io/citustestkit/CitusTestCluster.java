@@ -279,9 +279,16 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
         }
 
         /**
-         * Schema scripts ({@code classpath:} resources or file paths) applied in order once the workers are registered.
+         * Schema sources applied in order, once, after the workers are registered: SQL scripts
+         * ({@code classpath:schema.sql} or a file path), Flyway migrations
+         * ({@code flyway:classpath:db/migration}, several locations comma-separated) and Liquibase
+         * changelogs ({@code liquibase:classpath:db/changelog/db.changelog-master.yaml}). Flyway and
+         * Liquibase are optional dependencies: without them on the class path, {@link #start()} says which
+         * artifact to add. A failing statement throws {@link io.citustestkit.schema.SchemaStatementException},
+         * a failing migration {@link io.citustestkit.schema.SchemaMigrationException}; either way nothing is
+         * left running.
          *
-         * @param locations the scripts, in the order they are applied
+         * @param locations the sources, in the order they are applied
          * @return this builder
          */
         public Builder schema(String... locations) {

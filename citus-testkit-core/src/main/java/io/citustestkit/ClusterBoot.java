@@ -68,8 +68,9 @@ final class ClusterBoot {
             ClusterRegistration.verifyTopology(connection, workers);
             SnapshotContent content = SnapshotContent.read(connection);
             if (!content.digest().equals(snapshot.content().digest())) {
-                throw new SnapshotUnusableException("it holds " + content.summary() + ", not what it was made with ("
-                        + snapshot.content().summary() + ")");
+                throw new SnapshotUnusableException("its metadata (pg_dist_node, pg_dist_partition, pg_dist_shard, pg_dist_placement: "
+                        + content.summary() + ", digest " + content.digest().substring(0, 12) + ") is not what the snapshot recorded ("
+                        + snapshot.content().summary() + ", digest " + snapshot.content().digest().substring(0, 12) + ")");
             }
             ClusterRegistration.verifyWorkersAnswer(connection);
         } catch (SQLException e) {

@@ -158,7 +158,7 @@ class ClusterSnapshotsIT {
         Files.writeString(schema, "-- " + UUID.randomUUID() + "\nCREATE TABLE items (id bigint PRIMARY KEY);\n"
                 + "SELECT create_distributed_table('items', 'id');\n");
         KEYS.add(SnapshotKey.of(settings(CitusTestCluster.builder().workers(1).shardCount(2).schema(schema.toString())), imageId()).value());
-        Map<String, String> environment = Map.of("CITUS_TESTKIT_IMAGE", CitusImage.resolve(null).name());
+        Map<String, String> environment = Map.of("CITUS_TESTKIT_IMAGE", CitusImage.resolve(null).name(), "SNAPSHOT_SCHEMA", schema.toString());
         ChildJvm one = ChildJvm.start(SnapshotChildJvm.class.getName(), environment);
         ChildJvm two = ChildJvm.start(SnapshotChildJvm.class.getName(), environment);
         try {

@@ -2,7 +2,7 @@ package io.citustestkit;
 
 /**
  * Started as a separate JVM by {@link ClusterSnapshotsIT}: starts a 1-worker cluster with the schema
- * file given as argument, prints {@code STARTED <cluster id> <snapshot key or "cold">}, closes it and
+ * file named by the environment variable {@code SNAPSHOT_SCHEMA}, prints {@code STARTED <cluster id> <snapshot key or "cold">}, closes it and
  * exits (or prints {@code FAILED <message>}).
  */
 public final class SnapshotChildJvm {
@@ -11,7 +11,7 @@ public final class SnapshotChildJvm {
     }
 
     public static void main(String[] args) {
-        try (CitusTestCluster cluster = CitusTestCluster.builder().workers(1).shardCount(2).schema(args[0]).start()) {
+        try (CitusTestCluster cluster = CitusTestCluster.builder().workers(1).shardCount(2).schema(System.getenv("SNAPSHOT_SCHEMA")).start()) {
             ClusterSnapshot snapshot = ((StartedCitusCluster) cluster).snapshot();
             System.out.println("STARTED " + cluster.id() + " " + (snapshot == null ? "cold" : snapshot.key().value()));
         } catch (RuntimeException e) {

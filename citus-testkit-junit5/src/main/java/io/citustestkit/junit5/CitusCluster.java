@@ -106,10 +106,11 @@ public @interface CitusCluster {
     String image() default "";
 
     /**
-     * Schema scripts, {@code classpath:} resources or file paths, applied in order once per cluster,
-     * after the workers are registered.
+     * Schema sources, applied in order once per cluster, after the workers are registered: SQL scripts
+     * ({@code classpath:} resources or file paths), Flyway migrations ({@code flyway:classpath:db/migration})
+     * and Liquibase changelogs ({@code liquibase:classpath:db/changelog/db.changelog-master.yaml}).
      *
-     * @return the schema scripts, in the order they are applied
+     * @return the schema sources, in the order they are applied
      */
     String[] schema() default {};
 
