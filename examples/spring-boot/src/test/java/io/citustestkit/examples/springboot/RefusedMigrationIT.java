@@ -30,7 +30,7 @@ class RefusedMigrationIT {
                 .getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
         // tag::spring-boot-refused-migration[]
         assertThat(failure).hasMessageStartingWith("Failed to load ApplicationContext")
-                .hasStackTraceContaining("Migration V1__invitations.sql failed");
+                .hasStackTraceContaining("Failed to execute script V1__invitations.sql");
         assertThat(failure).rootCause()
                 .hasMessageContaining("ERROR: cannot create constraint on \"invitations\"")
                 .hasMessageContaining("Distributed relations cannot have UNIQUE, EXCLUDE, or PRIMARY KEY constraints"
