@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job: the examples module's tests (the multi-tenant guide) against a real Citus cluster.
+# The main job: the examples module's tests (the multi-tenant guide) and the Spring Boot example
+# application's (examples/spring-boot) against a real Citus cluster.
 # It runs them or fails: it uses the Citus image when present, pulls the pinned official tag when a
 # registry answers, and otherwise exits non-zero saying what is missing. It never reports success over
 # skipped examples.
@@ -19,6 +20,6 @@ if ! docker image inspect "$image" >/dev/null 2>&1; then
 fi
 export CITUS_TESTKIT_IMAGE="$image"
 echo "citus-testkit: running the examples against $image"
-exec mvn -B -ntp verify -pl examples -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test='io.citustestkit.examples.*IT' -Dfailsafe.failIfNoSpecifiedTests=false \
+exec mvn -B -ntp verify -pl examples,examples/spring-boot -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test='io.citustestkit.examples.*IT,io.citustestkit.examples.springboot.*IT' -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dcitus.testkit.it.require-image=true "$@"

@@ -2,14 +2,15 @@
 """Refreshes the README's code samples from the tagged regions of the examples (STYLE: samples are
 copied from compiled, tested code). A sample in README.md is a block opened by a line
 `<!-- snippet: NAME -->` and the ```java fence after it; the block's body is replaced by the lines
-between `// tag::NAME[]` and `// end::NAME[]` in examples/src/test (every region of that name, in file
+between `// tag::NAME[]` and `// end::NAME[]` in examples/src/test and examples/spring-boot/src (every region of that name, in file
 order, de-indented). ReadmeSnippetsIT fails the build when the README and the sources disagree."""
 import pathlib
 import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SOURCES = sorted(p for p in (ROOT / "examples/src/test").rglob("*") if p.suffix in (".java", ".sql"))
+SOURCES = sorted(p for tree in ("examples/src/test", "examples/spring-boot/src")
+                 for p in (ROOT / tree).rglob("*") if p.suffix in (".java", ".sql"))
 
 
 def region(name):
@@ -23,7 +24,7 @@ def region(name):
             elif inside:
                 lines.append(line)
     if not lines:
-        sys.exit("no region named %s in examples/src/test" % name)
+        sys.exit("no region named %s in examples/src/test or examples/spring-boot/src" % name)
     indent = min(len(l) - len(l.lstrip()) for l in lines if l.strip())
     return "\n".join("" if not l.strip() else l[indent:] for l in lines).strip()
 

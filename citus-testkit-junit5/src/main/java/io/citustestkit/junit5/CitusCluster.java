@@ -47,7 +47,11 @@ import java.lang.annotation.Target;
  * <h2>Injection</h2>
  * Parameters of type {@link javax.sql.DataSource} (a pooled connection to the coordinator) or
  * {@link io.citustestkit.CitusTestCluster} (the running cluster) of test methods, lifecycle methods
- * and constructors are resolved without a marker. Fields of those types are injected when marked
+ * and constructors are resolved without a marker, unless they carry another annotation (Spring's
+ * {@code @Autowired DataSource} is the application's, resolved by Spring): an annotated parameter is
+ * left to the resolver its annotation asks for, and {@link CitusResource @CitusResource} always asks
+ * this one. With citus-testkit-spring, a {@code @SpringBootTest} with {@code @CitusCluster} runs the
+ * application's own {@code DataSource} on this cluster. Fields of those types are injected when marked
  * with {@link CitusResource @CitusResource}: static fields before {@code @BeforeAll} methods, instance
  * fields right after the test instance is created.
  *

@@ -3,6 +3,7 @@ package io.citustestkit.junit5;
 import io.citustestkit.ClusterStartException;
 import io.citustestkit.DockerEnvironment;
 import io.citustestkit.recording.RecordedStatements;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -29,7 +30,9 @@ import java.util.Optional;
  *
  * <p>Clusters live in the root {@link ExtensionContext.Store} under {@link #NAMESPACE}, one
  * {@link ClusterSlot} per {@link ClusterSpec} (or per existing cluster and schema), so JUnit closes
- * them once at the end of the run.
+ * them once at the end of the run. The class's {@link CitusClusterHandle} is prepared when the class is
+ * evaluated, so integrations that build fixtures outside JUnit (Spring's application context) reach
+ * the same cluster whatever order the extensions run in.
  *
  * <pre>{@code
  * @CitusCluster(schema = "classpath:schema.sql")   // registers this extension
@@ -37,7 +40,7 @@ import java.util.Optional;
  * }</pre>
  */
 final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallback, TestInstancePostProcessor,
-        BeforeEachCallback, AfterEachCallback, ParameterResolver {
+        BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
 
     static final Namespace NAMESPACE = Namespace.create(CitusClusterExtension.class);
 
@@ -51,7 +54,11 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
         }
         Class<?> testClass = context.getRequiredTestClass();
         Optional<CitusCluster> annotation = findAnnotation(testClass);
-        if (annotation.isEmpty() || !annotation.get().disabledWithoutDocker()) {
+        if (annotation.isEmpty()) {
+            return ConditionEvaluationResult.enabled("no @CitusCluster");
+        }
+        prepareHandle(context, testClass, annotation.get());
+        if (!annotation.get().disabledWithoutDocker()) {
             return ConditionEvaluationResult.enabled("@CitusCluster(disabledWithoutDocker = false)");
         }
         if (existingCluster(context).isPresent()) {
@@ -98,6 +105,11 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
         ResourceFields.inject(fields, testInstance, cluster(context, testClass, annotation.get()));
     }
 
+    @Override
+    public void afterAll(ExtensionContext context) {
+        CitusClusterHandle.forget(context.getRequiredTestClass());
+    }
+
     /** Lets the test use the cluster's tables (alone, if its class truncates), cleaning first when needed. */
     @Override
     public void beforeEach(ExtensionContext context) throws InterruptedException {
@@ -136,11 +148,10 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
         }
     }
 
+    /** The parameters marked {@code @CitusResource}, and those of a supported type no other resolver is asked for: see {@link ParameterClaims}. */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return InjectedValues.isSupported(parameterContext.getParameter().getType())
-                || parameterContext.getParameter().getType() == RecordedStatements.class
-                || parameterContext.isAnnotated(CitusResource.class);
+        return ParameterClaims.isClaimed(parameterContext);
     }
 
     @Override
@@ -170,6 +181,24 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
     // ---------------------------------------------------------------- the shared clusters
 
     private static SharedCluster cluster(ExtensionContext context, Class<?> testClass, CitusCluster annotation) {
+        return slot(context, testClass, annotation).get(testClass.getName());
+    }
+
+    /** Prepares the class's {@link CitusClusterHandle}: its cluster's slot, or the configuration error the class fails with. */
+    private static void prepareHandle(ExtensionContext context, Class<?> testClass, CitusCluster annotation) {
+        ClusterSlot slot;
+        try {
+            slot = slot(context, testClass, annotation);
+        } catch (RuntimeException e) {
+            CitusClusterHandle.prepareFailed(testClass, e);
+            return;
+        }
+        ClusterRelease release = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(new ClusterRelease.Key(slot),
+                key -> new ClusterRelease(key.slot(), ClusterSpec.of(annotation, testClass).toString()), ClusterRelease.class);
+        CitusClusterHandle.prepare(testClass, release);
+    }
+
+    private static ClusterSlot slot(ExtensionContext context, Class<?> testClass, CitusCluster annotation) {
         ClusterSpec spec = ClusterSpec.of(annotation, testClass);
         ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
         Optional<ExistingClusterSettings> existing = existingCluster(context);
@@ -185,7 +214,7 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
             slot = root.getOrComputeIfAbsent(spec, k -> new ClusterSlot(k.toString(), () -> startContainers(k, docker)),
                     ClusterSlot.class);
         }
-        return slot.get(testClass.getName());
+        return slot;
     }
 
     private static SharedCluster startContainers(ClusterSpec spec, DockerCheck docker) {

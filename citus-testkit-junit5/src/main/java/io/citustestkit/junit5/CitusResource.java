@@ -32,8 +32,10 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>Method and constructor parameters of those types need no marker; a marked parameter of another
- * type is reported as an error instead of being left to other resolvers.
+ * <p>Method and constructor parameters of those types need no marker while they carry no other
+ * annotation; one that does (Spring's {@code @Autowired}) is left to the resolver that annotation asks
+ * for. A marked parameter is always this extension's: one of another type is reported as an error
+ * instead of being left to other resolvers.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)

@@ -50,6 +50,12 @@ final class Messages {
                 + ": Docker is not reachable, so no Citus cluster can be started and the class is skipped.";
     }
 
+    static String handleNotPrepared(Class<?> testClass) {
+        return "The @CitusCluster cluster of " + testClass.getName() + " was asked for outside its JUnit Jupiter run: "
+                + "its extension prepares it when JUnit Jupiter runs the class, on the thread that runs it, and has not. "
+                + "Run the class with JUnit Jupiter (JUnit 5.10+ or 6), not with JUnit 4's runner or TestNG.";
+    }
+
     static String field(Field field) {
         return "@CitusResource field '" + field.getName() + "' of " + field.getDeclaringClass().getName();
     }

@@ -7,10 +7,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
+import org.postgresql.ds.PGSimpleDataSource;
+
 import javax.sql.DataSource;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +41,7 @@ class InjectionIT {
     @BeforeAll
     static void runFixtures() {
         results = EngineRuns.run(StaticFieldCase.class, InstanceFieldCase.class, ParameterCase.class, PerClassLifecycleCase.class,
-                NestedCase.class, UnsupportedParameterTypeCase.class);
+                NestedCase.class, UnsupportedParameterTypeCase.class, CompetingResolverCase.class);
     }
 
     @Test
@@ -64,7 +74,7 @@ class InjectionIT {
     void should_give_every_class_of_the_configuration_the_same_cluster() {
         assertThat(Set.copyOf(CLUSTERS.values())).hasSize(1);
         assertThat(CLUSTERS).containsOnlyKeys("StaticFieldCase", "InstanceFieldCase", "ParameterCase", "PerClassLifecycleCase",
-                "NestedCase", "NestedCase.Inner");
+                "NestedCase", "NestedCase.Inner", "CompetingResolverCase");
     }
 
     @Test
@@ -74,6 +84,11 @@ class InjectionIT {
         assertThat(EngineRuns.failureOf(results, UnsupportedParameterTypeCase.class))
                 .isInstanceOf(ParameterResolutionException.class)
                 .hasMessage(Messages.unsupportedType(Messages.parameter(parameter), Connection.class));
+    }
+
+    @Test
+    void should_leave_an_annotated_parameter_to_the_resolver_its_annotation_asks_for_and_resolve_the_unannotated_and_marked_ones() {
+        EngineRuns.assertSucceeded(results, CompetingResolverCase.class);
     }
 
     private static void assertUsable(CitusTestCluster cluster, DataSource dataSource) {
@@ -187,6 +202,39 @@ class InjectionIT {
                 assertUsable(inner, dataSource);
                 CLUSTERS.put("NestedCase.Inner", inner);
             }
+        }
+    }
+
+    /** Asks another resolver for a DataSource, the way Spring's @Autowired does. */
+    @Target(ElementType.PARAMETER)
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface FromOtherResolver {
+    }
+
+    /** Resolves {@code @FromOtherResolver DataSource} parameters, like Spring's resolver resolves {@code @Autowired} ones. */
+    static class OtherResolver implements ParameterResolver {
+        static final DataSource OTHER = new PGSimpleDataSource();
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+            return parameterContext.isAnnotated(FromOtherResolver.class);
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+            return OTHER;
+        }
+    }
+
+    @TestCluster
+    @ExtendWith(OtherResolver.class)
+    static class CompetingResolverCase {
+        @Test
+        void test(@FromOtherResolver DataSource others, DataSource unmarked, @CitusResource DataSource marked, CitusTestCluster cluster) {
+            assertThat(others).isSameAs(OtherResolver.OTHER);
+            assertUsable(cluster, unmarked);
+            assertThat(marked).isSameAs(unmarked);
+            CLUSTERS.put("CompetingResolverCase", cluster);
         }
     }
 

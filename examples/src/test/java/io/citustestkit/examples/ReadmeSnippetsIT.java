@@ -18,6 +18,7 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 /**
  * The README's code samples are the tagged regions of these examples, word for word: a sample that
  * drifts from the tested code fails the build. Run {@code scripts/readme-snippets.py} to refresh them.
+ * The Spring Boot example's sources ({@code spring-boot/src}, main and test) are read too.
  * Needs no cluster.
  */
 class ReadmeSnippetsIT {
@@ -41,12 +42,13 @@ class ReadmeSnippetsIT {
                         .isEqualTo(region(name));
             }
         });
-        assertThat(names).as("snippets in the README").contains("quick-start", "single-worker", "colocation-guard");
+        assertThat(names).as("snippets in the README").contains("quick-start", "single-worker", "colocation-guard",
+                "spring-boot-recorded-statements");
     }
 
     private static String region(String name) {
         List<String> lines = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(MODULE.resolve("src/test"))) {
+        try (Stream<Path> files = Stream.concat(Files.walk(MODULE.resolve("src/test")), Files.walk(MODULE.resolve("spring-boot/src")))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".sql")).sorted().toList()) {
                 boolean inside = false;
                 for (String line : Files.readAllLines(file)) {
