@@ -9,8 +9,9 @@ import java.time.Duration;
 
 /**
  * Testcontainers' wait strategy for a node: ready when {@link NodeReadiness} gets a JDBC round trip
- * with Citus. A node started from an initialised image first gets the cluster's password, set through
- * the container's local socket (the image keeps only a throwaway password nobody knows).
+ * with Citus. A node started from an image with data (the initialised-image cache, a snapshot) first
+ * gets the cluster's password and a Citus {@code server_id} of its own, set through the container's
+ * local socket (the image keeps only a throwaway password nobody knows).
  */
 final class CitusReadyWait extends AbstractWaitStrategy {
 
@@ -66,7 +67,8 @@ final class CitusReadyWait extends AbstractWaitStrategy {
             try {
                 // a node from a snapshot knows the other nodes: its ALTER ROLE must stay local (they have their own password step)
                 last = waitStrategyTarget.execInContainer("psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-U", CitusTestCluster.USERNAME,
-                        "-d", CitusTestCluster.DATABASE, "-c", "SET citus.enable_ddl_propagation = off", "-c", sql);
+                        "-d", CitusTestCluster.DATABASE, "-c", "SET citus.enable_ddl_propagation = off", "-c", sql,
+                        "-c", InitializedImageCache.giveOwnServerIdSql());
                 if (last.getExitCode() == 0) {
                     return;
                 }

@@ -41,7 +41,9 @@ final class NodeContainers {
                 .withNetworkAliases(name)
                 .withLabels(ContainerLabels.forNode(clusterId, role.label(), name))
                 .withCommand(command(settings, role));
-        if (settings.snapshots() && snapshotImage == null) {
+        if (snapshotImage != null) {
+            container.withCreateContainerCmdModifier(cmd -> cmd.withUser("postgres")); // data is there: no chown, no gosu
+        } else if (settings.snapshots()) {
             // in the container's own layer (not a volume), so that a snapshot's commit keeps it
             container.withEnv("PGDATA", InitializedImageCache.DATA_DIRECTORY);
         } else if (settings.dataOnTmpfs() && !withData) {
@@ -73,7 +75,8 @@ final class NodeContainers {
                 .withDatabaseName(CitusTestCluster.DATABASE)
                 .withUsername(CitusTestCluster.USERNAME)
                 .withPassword(ScramVerifier.of(password)) // Docker sees the verifier only, never the password
-                .withEnv("POSTGRES_INITDB_ARGS", "--no-sync")
+                // 1 MB WAL segments: a test cluster writes little, and a snapshot then keeps megabytes of WAL, not 16 MB files
+                .withEnv("POSTGRES_INITDB_ARGS", "--no-sync --wal-segsize=1")
                 .withLogConsumer(log)
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withName(containerName);

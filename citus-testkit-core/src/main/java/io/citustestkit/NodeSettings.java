@@ -35,6 +35,7 @@ final class NodeSettings {
                 "-c", "fsync=off",
                 "-c", "synchronous_commit=off",
                 "-c", "full_page_writes=off",
+                "-c", "wal_recycle=off",
                 "-c", "wal_level=logical",
                 "-c", "max_wal_senders=10",
                 "-c", "max_replication_slots=10",

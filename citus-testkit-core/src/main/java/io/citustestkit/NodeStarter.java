@@ -44,10 +44,8 @@ final class NodeStarter {
     }
 
     private static void prepare(CitusNode node, ClusterSettings settings) {
+        // a node started with data got its own server_id with its password, in CitusReadyWait
         ClusterRegistration.storeInterNodePassword(node.name(), node.jdbcUrl(), settings.password());
-        if (node.startsWithData()) {
-            ClusterRegistration.run(node.name(), node.jdbcUrl(), settings.password(), InitializedImageCache.giveOwnServerIdSql());
-        }
     }
 
     /** Why a node did not start: Docker could not run it, or it ran and was not ready (exited, no Citus, timed out). */

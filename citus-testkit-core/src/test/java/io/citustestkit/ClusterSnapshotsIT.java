@@ -46,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterSnapshotsIT {
 
     private static final List<String> KEYS = new ArrayList<>();
+    private static final java.time.Instant STARTED = java.time.Instant.now();
 
     @TempDir
     Path directory;
@@ -53,6 +54,13 @@ class ClusterSnapshotsIT {
     @AfterAll
     static void removeTheSnapshotsOfTheseTests() {
         KEYS.forEach(ClusterSnapshot::remove);
+        for (Image image : DockerClientFactory.instance().client().listImagesCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ClusterSnapshot.LABEL, "true")).exec()) {
+            String created = ClusterSnapshot.label(image, ClusterSnapshot.CREATED_LABEL);
+            if (!created.isEmpty() && java.time.Instant.parse(created).isAfter(STARTED)) {
+                ClusterSnapshot.remove(ClusterSnapshot.label(image, ClusterSnapshot.KEY_LABEL));
+            }
+        }
     }
 
     @Test
