@@ -370,7 +370,7 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
 
         /**
          * Starts nodes from a locally cached image whose data directory is already initialised (created
-         * the first time from the Citus image: {@code citus-testkit-cache/initialized:<hash>}), so no
+         * the first time from the Citus image: {@code localhost/citus-testkit-cache/initialized:<hash>}), so no
          * node runs {@code initdb} and {@code CREATE EXTENSION citus}. Default false, or the system
          * property {@value CitusTestCluster#INITIALIZED_IMAGE_CACHE_PROPERTY} / environment variable
          * {@value CitusTestCluster#INITIALIZED_IMAGE_CACHE_VARIABLE} set to {@code true}: it leaves an
@@ -388,7 +388,7 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
         /**
          * Starts every node from a snapshot of a cluster with the same configuration (default on). The
          * first start of a configuration (image, workers, shard count, node settings, and the schema's
-         * content) keeps each node's state as a local image ({@code citus-testkit-snapshot/<key>:coordinator},
+         * content) keeps each node's state as a local image ({@code localhost/citus-testkit-snapshot/<key>:coordinator},
          * {@code :worker-1}, ..., label {@code io.citustestkit.snapshot}); later starts run no
          * {@code initdb}, no registration and no schema. Each start still gets its own password and Citus
          * {@code server_id}, and the snapshot is checked (nodes, distributed tables) before it is used.

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * One set of cluster snapshots: a local image per node ({@code citus-testkit-snapshot/<key>:coordinator},
+ * One set of cluster snapshots: a local image per node ({@code localhost/citus-testkit-snapshot/<key>:coordinator},
  * {@code :worker-1}, ...) committed from a cluster right after its schema was applied, all carrying the
  * same set id and the {@link SnapshotContent} they were made with. A set is used only whole: every
  * node's image present, all from one set.

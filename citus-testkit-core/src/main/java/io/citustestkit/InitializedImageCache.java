@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * The start-up lever "start nodes from an already-initialised data directory": the first time a Citus
  * image is used, one node is initialised ({@code initdb}, {@code CREATE EXTENSION citus}), shut down
- * cleanly and committed as a local image, {@code citus-testkit-cache/initialized:<hash>}; nodes then
+ * cleanly and committed as a local image, {@code localhost/citus-testkit-cache/initialized:<hash>}; nodes then
  * start from that image and skip initialisation. Each clone gets its own Citus {@code server_id}
  * ({@link #giveOwnServerId}), without which Citus refuses {@code citus_add_node} with "Node cannot add
  * itself as a worker".
@@ -40,7 +40,8 @@ final class InitializedImageCache {
     /** Where the cached images keep their data: outside the official images' volumes, so commit keeps it. */
     static final String DATA_DIRECTORY = "/citus-testkit/pgdata";
 
-    private static final String REPOSITORY = "citus-testkit-cache/initialized";
+    /** With the registry {@code localhost/}, which Testcontainers' image name substitution leaves alone. */
+    private static final String REPOSITORY = "localhost/citus-testkit-cache/initialized";
     private static final String FORMAT_VERSION = "2";
     private static final Logger LOG = LoggerFactory.getLogger(InitializedImageCache.class);
     private static final Object LOCK = new Object();

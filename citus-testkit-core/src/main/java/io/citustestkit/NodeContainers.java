@@ -4,17 +4,15 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import org.testcontainers.containers.Network;
-import org.testcontainers.images.RemoteDockerImage;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
-import org.testcontainers.utility.ImageNameSubstitutor;
 
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Makes the container of a node: the image (already substituted and present, so Testcontainers does
- * not substitute it again), the superuser with the password's SCRAM verifier (Docker's client logs
+ * Makes the container of a node: the image (present; Testcontainers' name substitution applies once,
+ * to the Citus image, never to the kit's {@code localhost/...} images), the superuser with the password's SCRAM verifier (Docker's client logs
  * container environments, so it never sees the password), the network alias, labels, the
  * {@code postgres} settings, the readiness check by JDBC round trip, ports published on the loopback
  * interface where the Docker engine is local, and the user's customizers. The image caches use the
@@ -68,9 +66,9 @@ final class NodeContainers {
      */
     static PostgreSQLContainer base(String dockerImage, String password, NodeLog log, Duration timeout, boolean initialized,
                                     String citusImage, String nodeName, boolean loopbackOnly, String containerName) {
-        DockerImageName image = DockerImageName.parse(dockerImage);
-        PostgreSQLContainer container = new PostgreSQLContainer(image.asCompatibleSubstituteFor("postgres"));
-        container.setImage(new RemoteDockerImage(image).withImageNameSubstitutor(ImageNameSubstitutor.noop()));
+        // Testcontainers substitutes the name once (a registry mirror prefix applies to the Citus image;
+        // the kit's own local images are named localhost/..., which substitution leaves alone)
+        PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(dockerImage).asCompatibleSubstituteFor("postgres"));
         return container
                 .withDatabaseName(CitusTestCluster.DATABASE)
                 .withUsername(CitusTestCluster.USERNAME)

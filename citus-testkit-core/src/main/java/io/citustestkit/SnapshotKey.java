@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <pre>{@code
  * SnapshotKey key = SnapshotKey.of(settings, imageId);
- * key.repository(); // citus-testkit-snapshot/3f2a9c0d81b7e645
+ * key.repository(); // localhost/citus-testkit-snapshot/3f2a9c0d81b7e645
  * }</pre>
  *
  * @param value 16 hexadecimal characters of a SHA-256 over the parts
@@ -27,7 +27,11 @@ record SnapshotKey(String value, List<String> parts) {
 
     /** Bumped when the way snapshots are made changes, so that old ones are never used. */
     static final String FORMAT_VERSION = "1";
-    static final String REPOSITORY_PREFIX = "citus-testkit-snapshot/";
+    /**
+     * Local images carry the registry {@code localhost/}: Testcontainers' image name substitution (a
+     * registry mirror prefix) leaves names with a registry alone, and these are never pulled.
+     */
+    static final String REPOSITORY_PREFIX = "localhost/citus-testkit-snapshot/";
 
     SnapshotKey {
         parts = List.copyOf(parts);
@@ -47,12 +51,12 @@ record SnapshotKey(String value, List<String> parts) {
         return new SnapshotKey(sha256(parts).substring(0, 16), parts);
     }
 
-    /** {@return the local repository of this key's images: {@code citus-testkit-snapshot/<key>}} */
+    /** {@return the local repository of this key's images: {@code localhost/citus-testkit-snapshot/<key>}} */
     String repository() {
         return REPOSITORY_PREFIX + value;
     }
 
-    /** {@return the image of one node: {@code citus-testkit-snapshot/<key>:worker-1}} */
+    /** {@return the image of one node: {@code localhost/citus-testkit-snapshot/<key>:worker-1}} */
     String imageOf(String nodeName) {
         return repository() + ":" + nodeName;
     }

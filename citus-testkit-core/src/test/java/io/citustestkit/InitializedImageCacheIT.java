@@ -21,7 +21,7 @@ class InitializedImageCacheIT {
     void should_start_a_working_cluster_from_the_initialized_image_with_a_server_id_per_node() throws SQLException {
         try (CitusTestCluster cluster = CitusTestCluster.builder().workers(2).shardCount(4).initializedImageCache(true)
                 .schema("classpath:cluster-it-schema.sql").start()) {
-            assertThat(cluster.coordinator().container().getDockerImageName()).startsWith("citus-testkit-cache/initialized:");
+            assertThat(cluster.coordinator().container().getDockerImageName()).startsWith("localhost/citus-testkit-cache/initialized:");
             Set<String> serverIds = new HashSet<>();
             for (CitusNode node : cluster.allNodes()) {
                 try (Connection connection = DriverManager.getConnection(node.jdbcUrl(), cluster.username(), cluster.password());

@@ -49,7 +49,7 @@ class SnapshotKeyTest {
         SnapshotKey base = SnapshotKey.of(settings(2, 4, false, List.of(), "pw"), IMAGE_ID);
         assertThat(SnapshotKey.of(settings(2, 4, false, List.of(), "another password"), IMAGE_ID)).isEqualTo(base);
         assertThat(base.value()).hasSize(16).matches("[0-9a-f]+");
-        assertThat(base.imageOf("worker-1")).isEqualTo("citus-testkit-snapshot/" + base.value() + ":worker-1");
+        assertThat(base.imageOf("worker-1")).isEqualTo("localhost/citus-testkit-snapshot/" + base.value() + ":worker-1");
     }
 
     private static ClusterSettings settings(int workers, Integer shardCount, boolean schemaBasedSharding, List<SchemaSource> schema,
