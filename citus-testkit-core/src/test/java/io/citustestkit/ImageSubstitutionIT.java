@@ -29,7 +29,8 @@ class ImageSubstitutionIT {
         int colon = mirrored.lastIndexOf(':');
         docker.tagImageCmd(image, mirrored.substring(0, colon), mirrored.substring(colon + 1)).exec();
         ChildJvm child = ChildJvm.start(ClusterInChildJvm.class.getName(),
-                Map.of("TESTCONTAINERS_HUB_IMAGE_NAME_PREFIX", PREFIX, "CITUS_TESTKIT_IMAGE", image));
+                Map.of("TESTCONTAINERS_HUB_IMAGE_NAME_PREFIX", PREFIX, "CITUS_TESTKIT_IMAGE", image,
+                        "CITUS_TESTKIT_SNAPSHOTS", "false")); // nodes from the Citus image itself, not from a snapshot of it
         try {
             String clusterId = child.awaitLine("CLUSTER ");
 
