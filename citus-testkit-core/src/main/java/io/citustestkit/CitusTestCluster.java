@@ -335,7 +335,8 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
 
         /**
          * Keeps each node's data directory on a tmpfs (RAM) instead of the container's disk (default
-         * false). Faster to initialise; costs memory for the data the test writes.
+         * false). Faster to initialise; costs memory for the data the test writes. Such a cluster never
+         * starts from, or makes, {@link #snapshots(boolean) snapshots}: their data lives in images.
          *
          * @param dataOnTmpfs whether the data directories live on a tmpfs
          * @return this builder
@@ -394,8 +395,10 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
          * {@code server_id}, and the snapshot is checked (nodes, distributed tables) before it is used.
          * Off with {@code false} here, the system property {@value CitusTestCluster#SNAPSHOTS_PROPERTY}
          * or the environment variable {@value CitusTestCluster#SNAPSHOTS_VARIABLE}. Clusters with
-         * {@link #withNodeCustomizer customizers} never use snapshots (what a customizer does cannot be
-         * compared). List them with {@code docker image ls --filter label=io.citustestkit.snapshot}.
+         * {@link #withNodeCustomizer customizers} (what a customizer does cannot be compared) or
+         * {@link #dataOnTmpfs(boolean) data on tmpfs} never use snapshots. The kit keeps the 8 most recently
+         * used sets ({@code -Dcitus.testkit.snapshots.keep=N} / {@code CITUS_TESTKIT_SNAPSHOTS_KEEP=N}). List
+         * them with {@code docker image ls --filter label=io.citustestkit.snapshot}.
          *
          * @param enabled whether to start from, and create, snapshots
          * @return this builder
