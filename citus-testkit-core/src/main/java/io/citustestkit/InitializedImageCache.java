@@ -2,16 +2,14 @@ package io.citustestkit;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
+import io.citustestkit.commons.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -93,12 +91,7 @@ final class InitializedImageCache {
     }
 
     private static String tagFor(InspectImageResponse base) {
-        String key = String.join("\n", FORMAT_VERSION, base.getId(), CitusTestCluster.USERNAME, CitusTestCluster.DATABASE);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return Sha256.ofLines(List.of(FORMAT_VERSION, base.getId(), CitusTestCluster.USERNAME, CitusTestCluster.DATABASE))
+                .substring(0, 16);
     }
 }

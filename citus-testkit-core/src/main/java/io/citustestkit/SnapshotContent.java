@@ -1,15 +1,14 @@
 package io.citustestkit;
 
 import io.citustestkit.commons.KitSql;
+import io.citustestkit.commons.Sha256;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a snapshot must still hold when a cluster starts from it, read from the coordinator's metadata:
@@ -44,27 +43,18 @@ record SnapshotContent(String digest, String summary) {
     /** Reads the content of the cluster whose coordinator {@code connection} is connected to. */
     static SnapshotContent read(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            MessageDigest digest = sha256();
-            try (ResultSet rows = statement.executeQuery(ROWS)) {
-                while (rows.next()) {
-                    digest.update(rows.getString(1).getBytes(StandardCharsets.UTF_8));
-                    digest.update((byte) '\n');
+            List<String> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery(ROWS)) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
                 }
             }
             try (ResultSet counts = statement.executeQuery(COUNTS)) {
                 counts.next();
                 String summary = counts.getLong(1) + " nodes, " + counts.getLong(2) + " distributed tables, "
                         + counts.getLong(3) + " shards";
-                return new SnapshotContent(HexFormat.of().formatHex(digest.digest()), summary);
+                return new SnapshotContent(Sha256.ofLines(rows), summary);
             }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 }

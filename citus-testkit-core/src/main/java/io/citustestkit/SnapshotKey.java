@@ -1,12 +1,9 @@
 package io.citustestkit;
 
+import io.citustestkit.commons.Sha256;
 import io.citustestkit.schema.SchemaSource;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -48,7 +45,7 @@ record SnapshotKey(String value, List<String> parts) {
         for (SchemaSource source : settings.schema()) {
             parts.add("schema " + source.fingerprint());
         }
-        return new SnapshotKey(sha256(parts).substring(0, 16), parts);
+        return new SnapshotKey(Sha256.ofLines(parts).substring(0, 16), parts);
     }
 
     /** {@return the local repository of this key's images: {@code localhost/citus-testkit-snapshot/<key>}} */
@@ -59,19 +56,6 @@ record SnapshotKey(String value, List<String> parts) {
     /** {@return the image of one node: {@code localhost/citus-testkit-snapshot/<key>:worker-1}} */
     String imageOf(String nodeName) {
         return repository() + ":" + nodeName;
-    }
-
-    private static String sha256(List<String> parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                digest.update(part.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 
     @Override
