@@ -5,6 +5,10 @@ import org.testcontainers.containers.Container;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 /**
@@ -19,13 +23,16 @@ final class CitusReadyWait extends AbstractWaitStrategy {
     private final String image;
     private final String password;
     private final boolean setPasswordFirst;
+    private volatile String knownPassword; // after the first start, the cluster's: a restarted node keeps it
     private final NodeLog log;
 
-    CitusReadyWait(String nodeName, String image, String password, boolean setPasswordFirst, NodeLog log, Duration timeout) {
+    CitusReadyWait(String nodeName, String image, String password, boolean setPasswordFirst, String knownPassword, NodeLog log,
+                   Duration timeout) {
         this.nodeName = nodeName;
         this.image = image;
         this.password = password;
         this.setPasswordFirst = setPasswordFirst;
+        this.knownPassword = knownPassword;
         this.log = log;
         withStartupTimeout(timeout);
     }
@@ -35,7 +42,12 @@ final class CitusReadyWait extends AbstractWaitStrategy {
         Duration timeout = startupTimeout;
         if (setPasswordFirst) {
             long started = System.nanoTime();
-            setPassword(started + startupTimeout.toNanos());
+            if (knownPassword != null) {
+                NodeReadiness.awaitCitus(nodeName, this::jdbcUrl, knownPassword, timeout, log, image, this::exited);
+                adoptPassword();
+            } else {
+                setPassword(started + startupTimeout.toNanos());
+            }
             timeout = startupTimeout.minusNanos(System.nanoTime() - started);
         }
         NodeReadiness.awaitCitus(nodeName, this::jdbcUrl, password, timeout, log, image, this::exited);
@@ -50,6 +62,20 @@ final class CitusReadyWait extends AbstractWaitStrategy {
     private String exited() {
         InspectContainerResponse.ContainerState state = waitStrategyTarget.getCurrentContainerInfo().getState();
         return Boolean.TRUE.equals(state.getRunning()) ? null : "its container exited with code " + state.getExitCodeLong();
+    }
+
+    /** ALTER ROLE and a server_id of its own over JDBC, with the password the node's data directory has. */
+    private void adoptPassword() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), CitusTestCluster.USERNAME, knownPassword);
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET citus.enable_ddl_propagation = off");
+            statement.execute("ALTER ROLE " + CitusTestCluster.USERNAME + " PASSWORD '" + ScramVerifier.of(password) + "'");
+            statement.execute(InitializedImageCache.giveOwnServerIdSql());
+            knownPassword = password;
+        } catch (SQLException e) {
+            throw new NodeNotReadyException("the server refused to set the cluster's password: " + e.getMessage(),
+                    NodeNotReadyException.Reason.REFUSED, e);
+        }
     }
 
     /**
@@ -74,7 +100,7 @@ final class CitusReadyWait extends AbstractWaitStrategy {
                 }
                 if (last.getStderr().contains("ERROR:")) { // the server answered, and refused: waiting will not help
                     throw new NodeNotReadyException("the server refused to set the cluster's password: " + last.getStderr().strip(),
-                            NodeNotReadyException.Reason.TIMED_OUT, null);
+                            NodeNotReadyException.Reason.REFUSED, null);
                 }
                 Thread.sleep(100);
             } catch (IOException e) {

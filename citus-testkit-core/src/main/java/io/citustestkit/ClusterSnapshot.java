@@ -33,8 +33,9 @@ import java.util.concurrent.CompletionException;
  * @param key what the set is keyed by
  * @param setId the id shared by the set's images
  * @param content what the cluster held when the set was made
+ * @param password the password the set was made with, when this machine knows it ({@link SnapshotSecrets}), else {@code null}
  */
-record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content) {
+record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, String password) {
 
     /** Label on every snapshot image; list them with {@code docker image ls --filter label=io.citustestkit.snapshot}. */
     static final String LABEL = "io.citustestkit.snapshot";
@@ -91,7 +92,7 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content) {
             }
         }
         SnapshotContent content = new SnapshotContent(label(coordinator, CONTENT_LABEL), label(coordinator, SUMMARY_LABEL));
-        return new Lookup(new ClusterSnapshot(key, setId, content), null);
+        return new Lookup(new ClusterSnapshot(key, setId, content, SnapshotSecrets.read(key.value()).orElse(null)), null);
     }
 
     /**
@@ -129,7 +130,7 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content) {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
-        return new ClusterSnapshot(key, setId, content);
+        return new ClusterSnapshot(key, setId, content, cluster.password());
     }
 
     /** The names of a cluster's nodes, in start order. */
@@ -155,6 +156,7 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content) {
      * @return the images that were removed
      */
     static int remove(String key) {
+        SnapshotSecrets.delete(key);
         DockerClient docker = DockerClientFactory.instance().client();
         int removed = 0;
         for (Image image : images(key)) {
@@ -186,6 +188,12 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content) {
         Map<String, String> labels = image.getLabels();
         String value = labels == null ? null : labels.get(name);
         return value == null ? "" : value;
+    }
+
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+        return "ClusterSnapshot[" + key + ", set " + setId + ", " + content.summary() + "]";
     }
 
     private static void checkpoint(CitusNode node, String password) throws SQLException {

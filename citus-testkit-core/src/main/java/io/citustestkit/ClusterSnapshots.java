@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
+import java.io.IOException;
 import java.sql.SQLException;
 
 /**
@@ -82,6 +83,7 @@ final class ClusterSnapshots {
         long started = System.nanoTime();
         try {
             ClusterSnapshot snapshot = ClusterSnapshot.create(cluster, key);
+            SnapshotSecrets.store(key, settings.password());
             SnapshotLock.touch(key);
             long bytes = ClusterSnapshot.diskCost(key, settings.nodeImage());
             LOG.info("Created snapshot set {} of cluster {} in {} ms: {} images ({}), {} MB on disk beyond {}; later starts of "
@@ -90,7 +92,7 @@ final class ClusterSnapshots {
                     key, cluster.id(), ClusterBoot.millis(started, System.nanoTime()), cluster.allNodes().size(),
                     snapshot.content().summary(), bytes / (1024 * 1024), settings.nodeImage(),
                     CitusTestCluster.SNAPSHOTS_PROPERTY, ClusterSnapshot.LABEL);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | IOException | RuntimeException e) {
             LOG.warn("Could not create snapshot set {} of cluster {} (the cluster runs as it is; the next start tries again): {}",
                     key, cluster.id(), e.getMessage(), e);
             ClusterSnapshot.remove(key.value());

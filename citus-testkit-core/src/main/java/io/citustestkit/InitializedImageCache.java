@@ -62,7 +62,7 @@ final class InitializedImageCache {
             long started = System.nanoTime();
             NodeLog log = new NodeLog("image-cache");
             String name = "citus-testkit-cache-" + UUID.randomUUID().toString().substring(0, 8);
-            try (PostgreSQLContainer node = NodeContainers.base(baseImage, Preflight.randomPassword(), log, timeout, false,
+            try (PostgreSQLContainer node = NodeContainers.base(baseImage, Preflight.randomPassword(), log, timeout, false, null,
                     baseImage, "image-cache", true, name)) {
                 node.withEnv("PGDATA", DATA_DIRECTORY)
                         .withLabels(Map.of(ContainerLabels.MANAGED, "true", ContainerLabels.ROLE, "image-cache",

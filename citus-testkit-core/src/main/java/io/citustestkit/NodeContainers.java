@@ -27,13 +27,14 @@ final class NodeContainers {
      * The container of one node of a cluster.
      *
      * @param snapshotImage the node's snapshot image, or {@code null} to start from the cluster's node image
+     * @param snapshotPassword the password the snapshot was made with, or {@code null} when unknown
      */
     static CitusNode node(String clusterId, ClusterSettings settings, Network network, String name, CitusNode.Role role,
-                          NodeFaults faults, String snapshotImage) {
+                          NodeFaults faults, String snapshotImage, String snapshotPassword) {
         NodeLog log = new NodeLog(name);
         boolean withData = snapshotImage != null || settings.startsInitialized();
         PostgreSQLContainer container = base(snapshotImage != null ? snapshotImage : settings.nodeImage(), settings.password(), log,
-                settings.startupTimeout(), withData, settings.image().name(), name, settings.loopbackOnly(),
+                settings.startupTimeout(), withData, snapshotPassword, settings.image().name(), name, settings.loopbackOnly(),
                 "citus-testkit-" + clusterId + "-" + name)
                 .withNetwork(network)
                 .withNetworkAliases(name)
@@ -61,11 +62,12 @@ final class NodeContainers {
      * A PostgreSQL container from a present image, ready when a JDBC round trip finds Citus.
      *
      * @param initialized whether the image holds an initialised data directory: the password is then set at start
+     * @param knownPassword the password that data directory has, when known (set over JDBC then), else {@code null}
      * @param citusImage the user's image, for messages
      * @param containerName the Docker name of the container
      */
     static PostgreSQLContainer base(String dockerImage, String password, NodeLog log, Duration timeout, boolean initialized,
-                                    String citusImage, String nodeName, boolean loopbackOnly, String containerName) {
+                                    String knownPassword, String citusImage, String nodeName, boolean loopbackOnly, String containerName) {
         // Testcontainers substitutes the name once (a registry mirror prefix applies to the Citus image;
         // the kit's own local images are named localhost/..., which substitution leaves alone)
         PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(dockerImage).asCompatibleSubstituteFor("postgres"));
@@ -83,6 +85,6 @@ final class NodeContainers {
                                 Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(NodeSettings.POSTGRES_PORT)));
                     }
                 })
-                .waitingFor(new CitusReadyWait(nodeName, citusImage, password, initialized, log, timeout));
+                .waitingFor(new CitusReadyWait(nodeName, citusImage, password, initialized, knownPassword, log, timeout));
     }
 }

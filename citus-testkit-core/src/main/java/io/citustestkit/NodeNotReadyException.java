@@ -11,7 +11,7 @@ final class NodeNotReadyException extends ContainerLaunchException {
     private static final long serialVersionUID = 1L;
 
     /** Why the node is not ready. */
-    enum Reason { EXITED, NOT_CITUS, TIMED_OUT }
+    enum Reason { EXITED, NOT_CITUS, TIMED_OUT, REFUSED }
 
     private final Reason reason;
 

@@ -49,6 +49,10 @@ final class NodeReadiness {
                                     + "(shared_preload_libraries='citus') and create the extension, like citusdata/citus; "
                                     + CitusImage.howToOverride(), NodeNotReadyException.Reason.NOT_CITUS, e);
                         } catch (SQLException e) {
+                            if ("28P01".equals(e.getSQLState())) { // the server runs and refuses the password: waiting will not help
+                                throw new NodeNotReadyException("the server refused the password: " + e.getMessage(),
+                                        NodeNotReadyException.Reason.REFUSED, e);
+                            }
                             lastFailure.set(e);
                             String why = exited.get();
                             if (why != null) {

@@ -74,7 +74,8 @@ final class StartedCitusCluster extends CitusTestCluster {
 
     CitusNode newNode(String name, CitusNode.Role role) {
         boolean inSnapshot = snapshot != null && ClusterSnapshot.nodeNames(settings.workers()).contains(name);
-        return NodeContainers.node(id, settings, network, name, role, faults, inSnapshot ? snapshot.imageOf(name) : null);
+        return NodeContainers.node(id, settings, network, name, role, faults, inSnapshot ? snapshot.imageOf(name) : null,
+                inSnapshot ? snapshot.password() : null);
     }
 
     /** {@return the snapshot the cluster started from, or {@code null}} */

@@ -1,0 +1,65 @@
+package io.citustestkit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+/**
+ * The password a snapshot's nodes were made with, kept beside its lock file, readable by this user
+ * only, never in the images (their labels and environment are visible to anyone with Docker access).
+ * With it, a node started from the snapshot gets the new cluster's password over JDBC at once;
+ * without it (the file is gone, the snapshot was made elsewhere) the kit sets it through the
+ * container's local socket instead, which takes longer.
+ *
+ * <pre>{@code
+ * SnapshotSecrets.store(key, settings.password());
+ * Optional<String> password = SnapshotSecrets.read(key.value());
+ * }</pre>
+ */
+final class SnapshotSecrets {
+
+    private SnapshotSecrets() {
+    }
+
+    /** Stores {@code password} for {@code key}'s snapshot (replacing an older one atomically). */
+    static void store(SnapshotKey key, String password) throws IOException {
+        Files.createDirectories(SnapshotLock.DIRECTORY);
+        Path temporary = Files.createTempFile(SnapshotLock.DIRECTORY, key.value(), ".tmp");
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+            }
+            Files.writeString(temporary, password, StandardCharsets.UTF_8);
+            Files.move(temporary, file(key.value()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** The password of {@code key}'s snapshot, if this machine made it. */
+    static Optional<String> read(String key) {
+        try {
+            return Optional.of(Files.readString(file(key), StandardCharsets.UTF_8)).filter(value -> !value.isEmpty());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Forgets the password of {@code key}'s snapshot. */
+    static void delete(String key) {
+        try {
+            Files.deleteIfExists(file(key));
+        } catch (IOException e) {
+            // a stale secret only means a failed first attempt and the slower way
+        }
+    }
+
+    private static Path file(String key) {
+        return SnapshotLock.DIRECTORY.resolve(key + ".secret");
+    }
+}
