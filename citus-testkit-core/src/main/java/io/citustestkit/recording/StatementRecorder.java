@@ -55,6 +55,7 @@ public final class StatementRecorder implements AutoCloseable {
     private final StatementLog log = new StatementLog();
     private final TenantShards tenants;
     private long offset;
+    private boolean atLineStart;
     private boolean started;
     private volatile boolean closed;
     private List<RecordedStatement> judged = List.of();
@@ -63,7 +64,10 @@ public final class StatementRecorder implements AutoCloseable {
     private StatementRecorder(DataSource coordinator, String file, long offset) {
         this.coordinator = coordinator;
         this.file = file;
-        this.offset = offset;
+        // the file's size may fall inside a line the server is still writing: start one byte before it and
+        // skip to the first line that begins at or after it
+        this.offset = Math.max(0, offset - 1);
+        this.atLineStart = offset == 0;
         this.tenants = new TenantShards(coordinator);
     }
 
@@ -192,11 +196,29 @@ public final class StatementRecorder implements AutoCloseable {
                 if (bytes == null) {
                     return List.of();
                 }
+                if (!atLineStart) {
+                    int lineEnd = firstNewline(bytes);
+                    if (lineEnd < 0) {
+                        return List.of(); // still inside the line that was being written
+                    }
+                    offset += lineEnd + 1;
+                    atLineStart = true;
+                    bytes = java.util.Arrays.copyOfRange(bytes, lineEnd + 1, bytes.length);
+                }
                 int complete = lastNewline(bytes) + 1;
                 offset += complete;
                 return JsonLog.entries(new String(bytes, 0, complete, StandardCharsets.UTF_8));
             }
         }
+    }
+
+    private static int firstNewline(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int lastNewline(byte[] bytes) {
