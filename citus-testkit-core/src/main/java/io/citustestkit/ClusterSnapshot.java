@@ -2,14 +2,13 @@ package io.citustestkit;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Image;
+import io.citustestkit.commons.KitSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,7 +106,7 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
             content = SnapshotContent.read(connection);
         }
         for (CitusNode node : nodes) {
-            checkpoint(node, cluster.password());
+            ClusterRegistration.run(node.name(), node.jdbcUrl(), cluster.password(), KitSql.marked("CHECKPOINT"));
         }
         String setId = UUID.randomUUID().toString();
         Map<String, String> labels = Map.of(LABEL, "true", KEY_LABEL, key.value(), SET_LABEL, setId,
@@ -194,12 +193,5 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
     @Override
     public String toString() {
         return "ClusterSnapshot[" + key + ", set " + setId + ", " + content.summary() + "]";
-    }
-
-    private static void checkpoint(CitusNode node, String password) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(node.jdbcUrl(), CitusTestCluster.USERNAME, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute(io.citustestkit.commons.KitSql.marked("CHECKPOINT"));
-        }
     }
 }

@@ -37,7 +37,6 @@ final class ClusterSnapshots {
             if (lookup.snapshot() != null) {
                 StartedCitusCluster cluster = tryStart(settings, lookup.snapshot());
                 if (cluster != null) {
-                    SnapshotLock.touch(key);
                     return cluster;
                 }
                 unusable = "it did not check";
@@ -54,7 +53,6 @@ final class ClusterSnapshots {
                 if (lookup.snapshot() != null) { // made by another JVM or thread while this one waited
                     StartedCitusCluster cluster = tryStart(settings, lookup.snapshot());
                     if (cluster != null) {
-                        SnapshotLock.touch(key);
                         return cluster;
                     }
                     ClusterSnapshot.remove(key.value());
@@ -68,10 +66,12 @@ final class ClusterSnapshots {
         }
     }
 
-    /** The cluster started from {@code snapshot}, or {@code null} (logged) when the snapshot does not check. */
+    /** The cluster started from {@code snapshot} (recorded as used), or {@code null} (logged) when the snapshot does not check. */
     private static StartedCitusCluster tryStart(ClusterSettings settings, ClusterSnapshot snapshot) {
         try {
-            return StartedCitusCluster.start(settings, snapshot);
+            StartedCitusCluster cluster = StartedCitusCluster.start(settings, snapshot);
+            SnapshotLock.touch(snapshot.key());
+            return cluster;
         } catch (ClusterStartException e) {
             LOG.warn("Could not start from snapshot {} ({}): {}", snapshot.key(), snapshot.content().summary(), e.getMessage(), e);
             return null;
