@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Refreshes the README's code samples from the tagged regions of the examples (STYLE: samples are
-copied from compiled, tested code). A sample in README.md is a block opened by a line
+"""Refreshes the code samples of README.md and docs/*.md from the tagged regions of the examples (STYLE:
+samples are copied from compiled, tested code). A sample is a block opened by a line
 `<!-- snippet: NAME -->` and the ```java fence after it; the block's body is replaced by the lines
 between `// tag::NAME[]` and `// end::NAME[]` in examples/src/test and examples/spring-boot/src (every region of that name, in file
 order, de-indented). ReadmeSnippetsIT fails the build when the README and the sources disagree."""
@@ -30,11 +30,10 @@ def region(name):
 
 
 def main():
-    readme = ROOT / "README.md"
-    text = readme.read_text()
     pattern = re.compile(r"(<!-- snippet: ([\w-]+) -->\n```(\w+)\n)(.*?)(^```$)", re.S | re.M)
-    text = pattern.sub(lambda m: m.group(1) + region(m.group(2)) + "\n" + m.group(5), text)
-    readme.write_text(text)
+    for page in [ROOT / "README.md"] + sorted((ROOT / "docs").glob("*.md")):
+        text = page.read_text()
+        page.write_text(pattern.sub(lambda m: m.group(1) + region(m.group(2)) + "\n" + m.group(5), text))
 
 
 if __name__ == "__main__":
