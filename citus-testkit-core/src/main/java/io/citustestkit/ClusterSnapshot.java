@@ -121,7 +121,7 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
                     .withRepository(key.repository())
                     .withTag(node.name())
                     .withPause(true)
-                    .withLabels(nodeLabels)
+                    .withLabels(ContainerLabels.forKeptImage(nodeLabels))
                     .exec()));
         }
         try {
