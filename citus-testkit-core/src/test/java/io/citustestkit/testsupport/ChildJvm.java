@@ -1,5 +1,7 @@
 package io.citustestkit.testsupport;
 
+import io.citustestkit.CitusImage;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A second JVM on this test's class path, for tests of what happens when a JVM ends: Ryuk is
- * disabled in it unless the environment given says otherwise, so only the kit itself can clean up.
+ * A second JVM on this test's class path, with this JVM's Citus image, for tests of what happens when a
+ * JVM ends: Ryuk is disabled in it unless the environment given says otherwise, so only the kit itself
+ * can clean up.
  *
  * @param process the running JVM
  * @param output its standard output and error, read line by line
@@ -56,6 +59,7 @@ public record ChildJvm(Process process, BufferedReader output) {
                 "-cp", System.getProperty("java.class.path"), mainClass));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
+        builder.environment().put("CITUS_TESTKIT_IMAGE", CitusImage.resolve(null).name()); // the image this JVM tests
         builder.environment().putAll(environment);
         Process process = builder.start();
         return new ChildJvm(process, new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
@@ -75,12 +79,18 @@ public record ChildJvm(Process process, BufferedReader output) {
 
     /** Reads until a line starts with {@code prefix}; returns the rest of it. */
     public String awaitLine(String prefix) throws IOException {
+        java.util.Deque<String> last = new java.util.ArrayDeque<>();
         String line;
         while ((line = output.readLine()) != null) {
             if (line.startsWith(prefix)) {
                 return line.substring(prefix.length()).strip();
             }
+            last.addLast(line);
+            if (last.size() > 20) {
+                last.removeFirst();
+            }
         }
-        throw new IllegalStateException("The child JVM ended without printing a line starting with '" + prefix + "'");
+        throw new IllegalStateException("The child JVM ended without printing a line starting with '" + prefix
+                + "'; its last lines:\n" + String.join("\n", last));
     }
 }
