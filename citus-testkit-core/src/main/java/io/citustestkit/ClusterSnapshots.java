@@ -43,7 +43,7 @@ final class ClusterSnapshots {
             return start(settings, key, SnapshotSettings.maxAge(), SnapshotSettings.lockTimeout());
         } catch (SnapshotLock.Unavailable e) {
             if (WARNED.add(e.getMessage())) {
-                LOG.warn("Starting cluster without snapshots: {}", e.getMessage(), e);
+                LOG.warn("Starting cluster without snapshots: {}", e.getMessage(), e.getCause());
             } else {
                 LOG.debug("Starting cluster without snapshots (again): {}", e.getMessage());
             }
