@@ -9,7 +9,9 @@ import org.testcontainers.DockerClientFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,7 @@ import java.util.concurrent.CompletionException;
  * node's image present, all from one set.
  *
  * <pre>{@code
- * ClusterSnapshot.Lookup lookup = ClusterSnapshot.find(key, 2);
+ * ClusterSnapshot.Lookup lookup = ClusterSnapshot.find(key, 2, SnapshotSettings.maxAge());
  * if (lookup.snapshot() != null) { ... start every node from lookup.snapshot().imageOf(node) ... }
  * }</pre>
  *
@@ -49,12 +51,14 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSnapshot.class);
 
     /**
-     * What {@link #find} found: a usable set, nothing, or a set that cannot be used (and why).
+     * What {@link #find} found: a usable set, nothing, a set that cannot be used (and why), or a set
+     * older than the maximum age (and how old).
      *
      * @param snapshot the usable set, or {@code null}
      * @param broken why the images found do not make a usable set, or {@code null}
+     * @param expired how old a whole set older than the maximum age is, or {@code null}
      */
-    record Lookup(ClusterSnapshot snapshot, String broken) {
+    record Lookup(ClusterSnapshot snapshot, String broken, String expired) {
     }
 
     /** {@return the image node {@code nodeName} starts from} */
@@ -62,8 +66,12 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
         return key.imageOf(nodeName);
     }
 
-    /** Looks up the set of {@code key} for a coordinator and {@code workers} workers. */
-    static Lookup find(SnapshotKey key, int workers) {
+    /**
+     * Looks up the set of {@code key} for a coordinator and {@code workers} workers; a set made more
+     * than {@code maxAge} ago is reported {@link Lookup#expired()} (a schema that depends on the time,
+     * such as partitions around {@code now()}, must not stay frozen in it).
+     */
+    static Lookup find(SnapshotKey key, int workers, Duration maxAge) {
         List<String> nodes = nodeNames(workers);
         Map<String, Image> byNode = new LinkedHashMap<>();
         for (Image image : images(key.value())) {
@@ -76,22 +84,36 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
             }
         }
         if (byNode.isEmpty()) {
-            return new Lookup(null, null);
+            return new Lookup(null, null, null);
         }
         List<String> missing = nodes.stream().filter(node -> !byNode.containsKey(node)).toList();
         if (!missing.isEmpty()) {
-            return new Lookup(null, "the images of " + missing + " are missing");
+            return new Lookup(null, "the images of " + missing + " are missing", null);
         }
         Image coordinator = byNode.get("coordinator");
         String setId = label(coordinator, SET_LABEL);
         for (Map.Entry<String, Image> node : byNode.entrySet()) {
             if (!setId.equals(label(node.getValue(), SET_LABEL))) {
                 return new Lookup(null, "the images come from different snapshot runs (" + node.getKey() + " from "
-                        + label(node.getValue(), SET_LABEL) + ", coordinator from " + setId + ")");
+                        + label(node.getValue(), SET_LABEL) + ", coordinator from " + setId + ")", null);
             }
         }
+        Instant created = created(coordinator);
+        if (created.plus(maxAge).isBefore(Instant.now())) {
+            return new Lookup(null, null, "made " + created + ", " + Duration.between(created, Instant.now()).toMinutes()
+                    + " min ago, more than the maximum age of " + SnapshotSettings.describe(maxAge));
+        }
         SnapshotContent content = new SnapshotContent(label(coordinator, CONTENT_LABEL), label(coordinator, SUMMARY_LABEL));
-        return new Lookup(new ClusterSnapshot(key, setId, content, SnapshotSecrets.read(key.value()).orElse(null)), null);
+        return new Lookup(new ClusterSnapshot(key, setId, content, SnapshotSecrets.read(key.value()).orElse(null)), null, null);
+    }
+
+    /** When an image's set was made: its {@value #CREATED_LABEL} label, else the image's creation. */
+    static Instant created(Image image) {
+        try {
+            return Instant.parse(label(image, CREATED_LABEL));
+        } catch (DateTimeParseException e) {
+            return Instant.ofEpochSecond(image.getCreated() == null ? 0 : image.getCreated());
+        }
     }
 
     /**
@@ -121,7 +143,7 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
                     .withRepository(key.repository())
                     .withTag(node.name())
                     .withPause(true)
-                    .withLabels(nodeLabels)
+                    .withLabels(ContainerLabels.forKeptImage(nodeLabels))
                     .exec()));
         }
         try {

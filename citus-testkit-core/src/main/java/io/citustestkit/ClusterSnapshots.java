@@ -6,13 +6,19 @@ import org.testcontainers.DockerClientFactory;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Starts a cluster from its snapshot set when one exists for its configuration, and otherwise starts
  * it cold and makes the set for the next time. A set that does not check (a node does not start, the
  * nodes or tables differ from what it recorded) is removed and made again; a cluster never runs on a
- * half-usable snapshot. Starting from a set holds its {@link SnapshotLock} shared; making or removing
- * one holds it exclusively, so concurrent JVMs make a set once and then share it.
+ * half-usable snapshot. A set older than the maximum age ({@link SnapshotSettings#maxAge()}, 24 hours
+ * unless configured) is removed and made again. Starting from a set holds its {@link SnapshotLock}
+ * shared; making or removing one holds it exclusively, so concurrent JVMs make a set once and then
+ * share it. When the lock cannot be taken (its directory cannot be used, or the bounded wait for
+ * another JVM timed out) the cluster starts cold, without snapshots, with a warning.
  *
  * <pre>{@code
  * StartedCitusCluster cluster = ClusterSnapshots.start(Preflight.check(builder));
@@ -21,6 +27,8 @@ import java.sql.SQLException;
 final class ClusterSnapshots {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSnapshots.class);
+    /** Reasons to start without snapshots already said at WARN in this JVM (then at DEBUG). */
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     private ClusterSnapshots() {
     }
@@ -31,32 +39,53 @@ final class ClusterSnapshots {
         }
         SnapshotKey key = SnapshotKey.of(settings,
                 DockerClientFactory.instance().client().inspectImageCmd(settings.image().dockerName()).exec().getId());
-        String unusable;
-        try (SnapshotLock lock = SnapshotLock.shared(key)) {
-            ClusterSnapshot.Lookup lookup = ClusterSnapshot.find(key, settings.workers());
+        try {
+            return start(settings, key, SnapshotSettings.maxAge(), SnapshotSettings.lockTimeout());
+        } catch (SnapshotLock.Unavailable e) {
+            if (WARNED.add(e.getMessage())) {
+                LOG.warn("Starting cluster without snapshots: {}", e.getMessage(), e.getCause());
+            } else {
+                LOG.debug("Starting cluster without snapshots (again): {}", e.getMessage());
+            }
+            return StartedCitusCluster.start(settings);
+        }
+    }
+
+    /**
+     * Starts from the set of {@code key} when one is usable, else cold, making the set.
+     *
+     * @throws SnapshotLock.Unavailable before any container started, when the lock cannot be taken
+     */
+    private static StartedCitusCluster start(ClusterSettings settings, SnapshotKey key, Duration maxAge, Duration lockTimeout) {
+        String failedSet = null;
+        try (SnapshotLock lock = SnapshotLock.shared(key, lockTimeout)) {
+            ClusterSnapshot.Lookup lookup = ClusterSnapshot.find(key, settings.workers(), maxAge);
             if (lookup.snapshot() != null) {
                 StartedCitusCluster cluster = tryStart(settings, lookup.snapshot());
                 if (cluster != null) {
                     return cluster;
                 }
-                unusable = "it did not check";
-            } else {
-                unusable = lookup.broken();
+                failedSet = lookup.snapshot().setId();
             }
         }
-        try (SnapshotLock lock = SnapshotLock.exclusive(key)) {
-            if (unusable != null) {
-                LOG.warn("Snapshot {} cannot be used ({}): removing it and making it again", key, unusable);
-                ClusterSnapshot.remove(key.value());
-            } else {
-                ClusterSnapshot.Lookup lookup = ClusterSnapshot.find(key, settings.workers());
-                if (lookup.snapshot() != null) { // made by another JVM or thread while this one waited
-                    StartedCitusCluster cluster = tryStart(settings, lookup.snapshot());
-                    if (cluster != null) {
-                        return cluster;
-                    }
-                    ClusterSnapshot.remove(key.value());
+        try (SnapshotLock lock = SnapshotLock.exclusive(key, lockTimeout)) {
+            ClusterSnapshot.Lookup lookup = ClusterSnapshot.find(key, settings.workers(), maxAge);
+            if (lookup.snapshot() != null && !lookup.snapshot().setId().equals(failedSet)) {
+                // made by another JVM or thread while this one waited
+                StartedCitusCluster cluster = tryStart(settings, lookup.snapshot());
+                if (cluster != null) {
+                    return cluster;
                 }
+                LOG.warn("Snapshot {} cannot be used (it did not check): removing it and making it again", key);
+                ClusterSnapshot.remove(key.value());
+            } else if (lookup.snapshot() != null || lookup.broken() != null) {
+                LOG.warn("Snapshot {} cannot be used ({}): removing it and making it again", key,
+                        lookup.broken() != null ? lookup.broken() : "it did not check");
+                ClusterSnapshot.remove(key.value());
+            } else if (lookup.expired() != null) {
+                LOG.info("Snapshot set {} was {}: removing it and making it again (-D{} or {} set the maximum age)", key,
+                        lookup.expired(), SnapshotSettings.MAX_AGE_PROPERTY, SnapshotSettings.MAX_AGE_VARIABLE);
+                ClusterSnapshot.remove(key.value());
             }
             StartedCitusCluster cluster = StartedCitusCluster.start(settings);
             make(cluster, settings, key);
@@ -101,7 +130,7 @@ final class ClusterSnapshots {
 
     private static void prune() {
         try {
-            SnapshotPruning.keepAtMost(SnapshotPruning.keep());
+            SnapshotPruning.keepAtMost(SnapshotPruning.keep(), SnapshotSettings.maxAge());
         } catch (RuntimeException e) {
             LOG.warn("Could not prune old snapshot sets: {}", e.getMessage(), e);
         }

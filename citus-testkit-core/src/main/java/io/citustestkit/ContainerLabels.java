@@ -1,5 +1,8 @@
 package io.citustestkit;
 
+import org.testcontainers.DockerClientFactory;
+
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,12 +29,35 @@ public final class ContainerLabels {
     public static final String NODE = "io.citustestkit.node";
 
     /**
-     * The JVM that created it ({@code host/boot-id/pid/start-millis}): a later start on the same
-     * machine removes what a JVM that no longer runs left behind.
+     * The JVM that created it ({@code host/boot-id/pid-namespace/pid/start}, e.g.
+     * {@code build-7/5e1c.../pid:[4026531836]/4711/t123456}): a later start on the same machine, in the
+     * same PID namespace, removes what a JVM that provably no longer runs left behind.
      */
     public static final String OWNER = "io.citustestkit.owner";
 
+    /**
+     * The value that kept images (snapshots, the initialised-image cache) carry in every label of
+     * Testcontainers' session filter, so that no Ryuk ever matches them.
+     */
+    static final String KEPT = "kept-by-citus-testkit";
+
     private ContainerLabels() {
+    }
+
+    /**
+     * Labels for an image committed from a container that Testcontainers labelled for its session:
+     * {@code labels} plus every label of the filter Testcontainers registers with Ryuk
+     * ({@code org.testcontainers}, {@code .lang}, {@code .version}, {@code .sessionId}) set to
+     * {@value #KEPT}. {@code docker commit} copies the container's labels into the image and lets the
+     * labels it is given win, and Ryuk removes every image that matches its session's filter when the
+     * JVM ends; with these the image outlives the run, while the containers and networks (which keep
+     * the session's labels) are still reaped.
+     */
+    static Map<String, String> forKeptImage(Map<String, String> labels) {
+        Map<String, String> kept = new LinkedHashMap<>(labels);
+        DockerClientFactory.DEFAULT_LABELS.keySet().forEach(name -> kept.put(name, KEPT));
+        kept.put(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL, KEPT);
+        return kept;
     }
 
     /** Labels for a network of the given cluster. */

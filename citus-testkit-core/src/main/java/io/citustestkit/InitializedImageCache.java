@@ -73,7 +73,7 @@ final class InitializedImageCache {
                 docker.commitCmd(containerId)
                         .withRepository(REPOSITORY)
                         .withTag(image.substring(REPOSITORY.length() + 1))
-                        .withLabels(Map.of(LABEL, "true", LABEL + ".base", baseImage))
+                        .withLabels(ContainerLabels.forKeptImage(Map.of(LABEL, "true", LABEL + ".base", baseImage)))
                         .exec();
             } catch (RuntimeException e) {
                 throw new ClusterStartException("Could not create the initialised-image cache for '" + baseImage + "': "

@@ -14,10 +14,11 @@ import java.util.TreeSet;
 
 /**
  * Removes what a killed JVM left behind: every container and network labelled
- * {@value ContainerLabels#MANAGED} whose {@link ContainerLabels#OWNER owner} is a JVM on this machine
- * that no longer runs (SIGKILL, an IDE's stop button, a CI time-out: no shutdown hook ran, and Ryuk may
- * be disabled). Clusters of JVMs that still run, or of other machines sharing the engine, are never
- * touched. Runs before every cluster start; the same can be done by hand with
+ * {@value ContainerLabels#MANAGED} whose {@link ContainerLabels#OWNER owner} is a JVM of this machine
+ * and PID namespace that provably no longer runs (SIGKILL, an IDE's stop button, a CI time-out: no
+ * shutdown hook ran, and Ryuk may be disabled; the rule is {@link JvmOwner#hasEnded}). Clusters of JVMs
+ * that still run, of other machines or PID namespaces sharing the engine (CI jobs in containers), or
+ * whose owner this JVM cannot see, are never touched. Runs before every cluster start; the same can be done by hand with
  * {@code docker rm -f $(docker ps -aq --filter label=io.citustestkit.managed)} when no test runs.
  */
 final class LeftoverClusters {
@@ -63,7 +64,7 @@ final class LeftoverClusters {
             }
         }
         if (!clusters.isEmpty()) {
-            LOG.info("Removed Citus cluster(s) {} left behind by JVMs on this machine that no longer run", clusters);
+            LOG.info("Removed Citus cluster(s) {} left behind by JVMs of this machine and PID namespace that no longer run", clusters);
         }
     }
 }

@@ -9,8 +9,11 @@ import java.util.List;
 /**
  * What a cluster snapshot is keyed by: everything that decides the nodes' state after start-up (the
  * Citus image's Docker id, not its name; the worker count; every node's {@code postgres} settings; the
- * user and database; the schema sources' content, in order). Anything else (password, pool size,
- * timeouts, published ports) is set at each start and never part of the key.
+ * user and database; the schema sources' fingerprints, in order: their content, and for Flyway and
+ * Liquibase the tool's version and every setting of the JVM that changes what it applies, see
+ * {@link SchemaSource#fingerprint()}). Anything else (password, pool size, timeouts, published ports)
+ * is set at each start and never part of the key. Time is not in the key: a set older than
+ * {@link SnapshotSettings#maxAge()} is made again.
  *
  * <pre>{@code
  * SnapshotKey key = SnapshotKey.of(settings, imageId);

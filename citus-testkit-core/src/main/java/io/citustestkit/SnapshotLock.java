@@ -1,16 +1,22 @@
 package io.citustestkit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -19,18 +25,29 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * creating, rebuilding or removing a snapshot holds it exclusively, so two JVMs never write the same
  * snapshot at once: the second waits, then finds the first one's snapshot and uses it. A lock file per
  * key lives in {@code <java.io.tmpdir>/citus-testkit-snapshots/}; its modification time records when
- * the snapshot was last used (for {@link SnapshotPruning}).
+ * the snapshot was last used (for {@link SnapshotPruning}); beside it, {@code <key>.holder} says who
+ * holds it exclusively.
+ *
+ * <p>A wait is bounded ({@link SnapshotSettings#lockTimeout()}, 5 minutes unless configured) and says
+ * at INFO what it waits for (the key, the file, the holder) when it lasts. A wait that times out, or a
+ * lock directory that cannot be used (not writable, another user's, file locks unsupported), throws
+ * {@link Unavailable}, on which the caller starts without snapshots.
  *
  * <pre>{@code
- * try (SnapshotLock lock = SnapshotLock.exclusive(key)) {
+ * try (SnapshotLock lock = SnapshotLock.exclusive(key, SnapshotSettings.lockTimeout())) {
  *     // create the snapshot
  * }
  * }</pre>
  */
 final class SnapshotLock implements AutoCloseable {
 
-    static final Path DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"), "citus-testkit-snapshots");
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotLock.class);
     private static final Map<String, KeyState> KEYS = new ConcurrentHashMap<>();
+    /** How often a wait says again that it still waits. */
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(30);
+    /** A wait shorter than this is not worth a log line. */
+    private static final Duration QUIET_WAIT = Duration.ofSeconds(2);
+    private static final long POLL_MILLIS = 200;
 
     private final Runnable release;
 
@@ -38,12 +55,29 @@ final class SnapshotLock implements AutoCloseable {
         this.release = release;
     }
 
-    /** Waits for, and takes, the key's lock for starting from its snapshot. */
-    static SnapshotLock shared(SnapshotKey key) {
+    /** The snapshot lock could not be taken: the directory cannot be used, or the wait timed out. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** {@return the lock directory: {@code <java.io.tmpdir>/citus-testkit-snapshots}} */
+    static Path directory() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "citus-testkit-snapshots");
+    }
+
+    /**
+     * Waits (at most {@code timeout}) for, and takes, the key's lock for starting from its snapshot.
+     *
+     * @throws Unavailable if the lock directory cannot be used or the wait timed out
+     */
+    static SnapshotLock shared(SnapshotKey key, Duration timeout) {
+        Wait wait = new Wait(key.value(), "start from its snapshot set", timeout);
         KeyState state = state(key.value());
-        state.rw.readLock().lock();
+        wait.take(state.rw.readLock(), "another thread of this JVM is making or removing the set");
         try {
-            state.addSharedHolder();
+            state.addSharedHolder(wait);
         } catch (RuntimeException e) {
             state.rw.readLock().unlock();
             throw e;
@@ -54,13 +88,21 @@ final class SnapshotLock implements AutoCloseable {
         });
     }
 
-    /** Waits for, and takes, the key's lock for creating or removing its snapshot. */
-    static SnapshotLock exclusive(SnapshotKey key) {
+    /**
+     * Waits (at most {@code timeout}) for, and takes, the key's lock for creating or removing its snapshot.
+     *
+     * @throws Unavailable if the lock directory cannot be used or the wait timed out
+     */
+    static SnapshotLock exclusive(SnapshotKey key, Duration timeout) {
+        Wait wait = new Wait(key.value(), "make its snapshot set", timeout);
         KeyState state = state(key.value());
-        state.rw.writeLock().lock();
+        wait.take(state.rw.writeLock(), "other threads of this JVM are starting from the set or making it");
         try {
-            FileHold hold = FileHold.take(key.value(), false, true);
+            FileHold hold = FileHold.take(key.value(), false, wait);
+            Path holder = holderFile(key.value());
+            writeHolder(holder);
             return new SnapshotLock(() -> {
+                deleteQuietly(holder);
                 hold.release();
                 state.rw.writeLock().unlock();
             });
@@ -77,7 +119,7 @@ final class SnapshotLock implements AutoCloseable {
             return null;
         }
         try {
-            FileHold hold = FileHold.take(key, false, false);
+            FileHold hold = FileHold.take(key, false, null);
             if (hold == null) {
                 state.rw.writeLock().unlock();
                 return null;
@@ -125,9 +167,9 @@ final class SnapshotLock implements AutoCloseable {
             this.key = key;
         }
 
-        synchronized void addSharedHolder() {
+        synchronized void addSharedHolder(Wait wait) {
             if (sharedHolders == 0) {
-                sharedHold = FileHold.take(key, true, true);
+                sharedHold = FileHold.take(key, true, wait);
             }
             sharedHolders++;
         }
@@ -140,15 +182,74 @@ final class SnapshotLock implements AutoCloseable {
         }
     }
 
+    /** One bounded wait for a key's lock: its deadline, and the INFO lines that say what it waits for. */
+    private static final class Wait {
+        private final String key;
+        private final String purpose;
+        private final Duration timeout;
+        private final long started = System.nanoTime();
+        private long reported;
+
+        Wait(String key, String purpose, Duration timeout) {
+            this.key = key;
+            this.purpose = purpose;
+            this.timeout = timeout;
+        }
+
+        /** Takes a lock of this JVM, waiting at most until the deadline. */
+        void take(Lock lock, String holder) {
+            try {
+                while (!lock.tryLock(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    waited(holder);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unavailable("Interrupted while waiting for the lock of snapshot set " + key + " to " + purpose, e);
+            }
+        }
+
+        /** Called while the lock is busy: says so now and then, and gives up at the deadline. */
+        void waited(String holder) {
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+            if (waited.compareTo(timeout) >= 0) {
+                throw new Unavailable("Waited " + SnapshotSettings.describe(timeout) + " for the lock of snapshot set " + key
+                        + " (" + file(key) + ") to " + purpose + "; " + holder + ". Raise the wait with -D"
+                        + SnapshotSettings.LOCK_TIMEOUT_PROPERTY + " or " + SnapshotSettings.LOCK_TIMEOUT_VARIABLE
+                        + " (e.g. 10m); a JVM paused in a debugger holds its locks until it goes on.", null);
+            }
+            if (waited.compareTo(QUIET_WAIT) >= 0 && (reported == 0 || System.nanoTime() - reported >= REPORT_EVERY.toNanos())) {
+                reported = System.nanoTime();
+                LOG.info("Waiting {} s (at most {}) for the lock of snapshot set {} ({}) to {}: {}", waited.toSeconds(),
+                        SnapshotSettings.describe(timeout), key, file(key), purpose, holder);
+            }
+        }
+
+        /** Sleeps a poll interval, giving up at the deadline. */
+        void pause(String holder) {
+            waited(holder);
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unavailable("Interrupted while waiting for the lock of snapshot set " + key + " to " + purpose, e);
+            }
+        }
+    }
+
     /** A lock on the key's file, held against other JVMs. */
     private record FileHold(FileChannel channel, FileLock lock) {
 
-        static FileHold take(String key, boolean shared, boolean wait) {
+        /** Takes the file lock, waiting as {@code wait} allows, or trying once when it is {@code null} (then {@code null} if busy). */
+        static FileHold take(String key, boolean shared, Wait wait) {
             FileChannel channel = null;
             try {
-                Files.createDirectories(DIRECTORY);
+                Files.createDirectories(directory());
                 channel = FileChannel.open(file(key), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
-                FileLock lock = wait ? channel.lock(0, Long.MAX_VALUE, shared) : channel.tryLock(0, Long.MAX_VALUE, shared);
+                FileLock lock = channel.tryLock(0, Long.MAX_VALUE, shared);
+                while (lock == null && wait != null) {
+                    wait.pause(holderOf(key, shared));
+                    lock = channel.tryLock(0, Long.MAX_VALUE, shared);
+                }
                 if (lock == null) {
                     closeQuietly(channel);
                     return null;
@@ -156,7 +257,13 @@ final class SnapshotLock implements AutoCloseable {
                 return new FileHold(channel, lock);
             } catch (IOException e) {
                 closeQuietly(channel);
-                throw new UncheckedIOException("Could not lock the snapshot " + key + " (" + file(key) + "): " + e.getMessage(), e);
+                throw new Unavailable("The snapshot lock directory " + directory() + " cannot be used (" + e.getClass().getSimpleName()
+                        + ": " + e.getMessage() + "; it must be a directory this user can create and lock files in). "
+                        + "Make it usable (remove it, or give it to this user), point java.io.tmpdir elsewhere, "
+                        + "or turn snapshots off (-D" + CitusTestCluster.SNAPSHOTS_PROPERTY + "=false).", e);
+            } catch (RuntimeException e) {
+                closeQuietly(channel);
+                throw e;
             }
         }
 
@@ -171,8 +278,44 @@ final class SnapshotLock implements AutoCloseable {
         }
     }
 
+    /** Who holds the key's file lock, as far as its holder file tells. */
+    private static String holderOf(String key, boolean waitingShared) {
+        String holder;
+        try {
+            holder = Files.readString(holderFile(key), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            holder = "";
+        }
+        if (!holder.isEmpty()) {
+            return "another JVM holds it: " + holder;
+        }
+        return waitingShared ? "another JVM holds it (making or removing the set)"
+                : "other JVMs hold it (starting clusters from the set, or making it)";
+    }
+
+    private static void writeHolder(Path holder) {
+        try {
+            Files.writeString(holder, "pid " + ProcessHandle.current().pid() + " (owner " + JvmOwner.current().label()
+                    + "), making or removing the set since " + Instant.now(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // only the waiting message suffers
+        }
+    }
+
     private static Path file(String key) {
-        return DIRECTORY.resolve(key + ".lock");
+        return directory().resolve(key + ".lock");
+    }
+
+    private static Path holderFile(String key) {
+        return directory().resolve(key + ".holder");
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a stale holder file only makes a waiting message less exact
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {

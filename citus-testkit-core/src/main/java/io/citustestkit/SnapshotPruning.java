@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,11 +16,12 @@ import java.util.Map;
 /**
  * Keeps at most N snapshot sets ({@value #DEFAULT_KEEP} unless the system property
  * {@value #KEEP_PROPERTY} or the environment variable {@value #KEEP_VARIABLE} says otherwise),
- * removing the least recently used first. A set that a cluster is starting from right now, or whose
- * images a running container uses, is left for a later pruning.
+ * removing the least recently used first, and none older than the maximum age
+ * ({@link SnapshotSettings#maxAge()}): a start would make such a set again anyway. A set that a cluster
+ * is starting from right now, or whose images a running container uses, is left for a later pruning.
  *
  * <pre>{@code
- * SnapshotPruning.keepAtMost(SnapshotPruning.keep());
+ * SnapshotPruning.keepAtMost(SnapshotPruning.keep(), SnapshotSettings.maxAge());
  * }</pre>
  */
 final class SnapshotPruning {
@@ -50,14 +52,16 @@ final class SnapshotPruning {
         }
     }
 
-    /** Removes the least recently used sets beyond {@code keep}, and images of replaced sets. */
-    static void keepAtMost(int keep) {
+    /** Removes the least recently used sets beyond {@code keep}, the sets older than {@code maxAge}, and images of replaced sets. */
+    static void keepAtMost(int keep, Duration maxAge) {
         List<Image> all = DockerClientFactory.instance().client().listImagesCmd().withShowAll(true)
                 .withLabelFilter(Map.of(ClusterSnapshot.LABEL, "true")).exec();
         Map<String, Instant> lastUsedByKey = new HashMap<>();
+        Map<String, Instant> createdByKey = new HashMap<>();
         boolean untagged = false;
         for (Image image : all) {
             String key = ClusterSnapshot.label(image, ClusterSnapshot.KEY_LABEL);
+            createdByKey.merge(key, ClusterSnapshot.created(image), (a, b) -> a.isAfter(b) ? a : b);
             Instant used = SnapshotLock.lastUsed(key);
             Instant created = Instant.ofEpochSecond(image.getCreated() == null ? 0 : image.getCreated());
             lastUsedByKey.merge(key, used != null && used.isAfter(created) ? used : created,
@@ -67,12 +71,24 @@ final class SnapshotPruning {
         }
         List<String> byAge = new ArrayList<>(lastUsedByKey.keySet());
         byAge.sort(Comparator.comparing(lastUsedByKey::get).reversed());
-        for (String key : byAge.subList(Math.min(keep, byAge.size()), byAge.size())) {
+        Instant oldest = Instant.now().minus(maxAge);
+        for (String key : byAge) {
+            boolean beyondKept = byAge.indexOf(key) >= keep;
+            boolean expired = createdByKey.get(key).isBefore(oldest);
+            if (!beyondKept && !expired) {
+                continue;
+            }
             try (SnapshotLock lock = SnapshotLock.tryExclusive(key)) {
                 if (lock != null) {
                     int removed = ClusterSnapshot.remove(key);
-                    LOG.info("Removed snapshot set {} ({} images), least recently used beyond the {} kept ({} / {})",
-                            key, removed, keep, KEEP_PROPERTY, KEEP_VARIABLE);
+                    if (beyondKept) {
+                        LOG.info("Removed snapshot set {} ({} images), least recently used beyond the {} kept ({} / {})",
+                                key, removed, keep, KEEP_PROPERTY, KEEP_VARIABLE);
+                    } else {
+                        LOG.info("Removed snapshot set {} ({} images), made {}, older than the maximum age of {} ({} / {})",
+                                key, removed, createdByKey.get(key), SnapshotSettings.describe(maxAge),
+                                SnapshotSettings.MAX_AGE_PROPERTY, SnapshotSettings.MAX_AGE_VARIABLE);
+                    }
                 }
             }
         }

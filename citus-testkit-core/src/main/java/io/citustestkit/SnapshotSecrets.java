@@ -28,8 +28,8 @@ final class SnapshotSecrets {
 
     /** Stores {@code password} for {@code key}'s snapshot (replacing an older one atomically). */
     static void store(SnapshotKey key, String password) throws IOException {
-        Files.createDirectories(SnapshotLock.DIRECTORY);
-        Path temporary = Files.createTempFile(SnapshotLock.DIRECTORY, key.value(), ".tmp");
+        Files.createDirectories(SnapshotLock.directory());
+        Path temporary = Files.createTempFile(SnapshotLock.directory(), key.value(), ".tmp");
         try {
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
@@ -60,6 +60,6 @@ final class SnapshotSecrets {
     }
 
     private static Path file(String key) {
-        return SnapshotLock.DIRECTORY.resolve(key + ".secret");
+        return SnapshotLock.directory().resolve(key + ".secret");
     }
 }

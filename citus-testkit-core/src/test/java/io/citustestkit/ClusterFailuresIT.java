@@ -12,7 +12,10 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every start-up failure says what, where and how to fix it, and leaves nothing behind. */
+/**
+ * Every start-up failure says what, where and how to fix it, and leaves nothing behind. Counts only
+ * what this JVM made: another run of the suite may share the engine.
+ */
 @EnabledIfCitusImage
 class ClusterFailuresIT {
 
@@ -21,14 +24,14 @@ class ClusterFailuresIT {
 
     @BeforeEach
     void countBefore() {
-        containersBefore = Leftovers.containers();
-        networksBefore = Leftovers.networks();
+        containersBefore = Leftovers.containersOfThisJvm();
+        networksBefore = Leftovers.networksOfThisJvm();
     }
 
     @AfterEach
     void nothingLeftBehind() {
-        assertThat(Leftovers.containers()).as("labelled containers after the failure").isEqualTo(containersBefore);
-        assertThat(Leftovers.networks()).as("labelled networks after the failure").isEqualTo(networksBefore);
+        assertThat(Leftovers.containersOfThisJvm()).as("labelled containers of this JVM after the failure").isEqualTo(containersBefore);
+        assertThat(Leftovers.networksOfThisJvm()).as("labelled networks of this JVM after the failure").isEqualTo(networksBefore);
     }
 
     @Test

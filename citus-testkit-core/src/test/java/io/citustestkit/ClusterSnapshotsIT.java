@@ -6,6 +6,7 @@ import io.citustestkit.recording.RecordedStatements;
 import io.citustestkit.recording.StatementRecorder;
 import io.citustestkit.testsupport.ChildJvm;
 import io.citustestkit.testsupport.EnabledIfCitusImage;
+import io.citustestkit.testsupport.RyukFilter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,20 +47,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterSnapshotsIT {
 
     private static final List<String> KEYS = new ArrayList<>();
-    private static final java.time.Instant STARTED = java.time.Instant.now();
 
     @TempDir
     Path directory;
 
+    /** Removes the sets these tests made: their keys, and any set committed from this JVM's containers (never another run's). */
     @AfterAll
     static void removeTheSnapshotsOfTheseTests() {
         KEYS.forEach(ClusterSnapshot::remove);
         for (Image image : DockerClientFactory.instance().client().listImagesCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ClusterSnapshot.LABEL, "true")).exec()) {
-            String created = ClusterSnapshot.label(image, ClusterSnapshot.CREATED_LABEL);
-            if (!created.isEmpty() && java.time.Instant.parse(created).isAfter(STARTED)) {
-                ClusterSnapshot.remove(ClusterSnapshot.label(image, ClusterSnapshot.KEY_LABEL));
-            }
+                .withLabelFilter(Map.of(ClusterSnapshot.LABEL, "true", ContainerLabels.OWNER, JvmOwner.current().label())).exec()) {
+            ClusterSnapshot.remove(ClusterSnapshot.label(image, ClusterSnapshot.KEY_LABEL));
+        }
+    }
+
+    @Test
+    void should_keep_snapshot_images_out_of_ryuks_reach_while_every_cluster_container_and_network_stays_in_it() throws Exception {
+        RyukFilter ryuk = RyukFilter.ofThisSession();
+        DockerClient docker = DockerClientFactory.instance().client();
+        Path schema = uniqueSchema();
+        try (CitusTestCluster first = builder(schema).workers(1).start()) {
+            assertThat(snapshotOf(first)).isNull();
+            assertThat(containerLabels(first.id())).as("the cold cluster's containers").hasSize(2)
+                    .allSatisfy(labels -> assertThat(ryuk.matches(labels)).as("Ryuk removes %s", labels).isTrue());
+            assertThat(networkLabels(first.id())).as("the cold cluster's network").hasSize(1)
+                    .allSatisfy(labels -> assertThat(ryuk.matches(labels)).as("Ryuk removes %s", labels).isTrue());
+        }
+        SnapshotKey key = keyOf(schema, 1);
+        assertThat(imagesOf(key)).as("the snapshot set").hasSize(2).allSatisfy(image -> {
+            Map<String, String> labels = docker.inspectImageCmd(image.getId()).exec().getConfig().getLabels();
+            assertThat(ryuk.matches(labels)).as("Ryuk leaves the snapshot image with %s", labels).isFalse();
+            assertThat(labels).containsEntry(ContainerLabels.OWNER, JvmOwner.current().label());
+        });
+        try (CitusTestCluster second = builder(schema).workers(1).start()) {
+            assertThat(snapshotOf(second)).as("started from the snapshot").isNotNull();
+            assertThat(containerLabels(second.id())).as("the containers started from snapshot images").hasSize(2)
+                    .allSatisfy(labels -> assertThat(ryuk.matches(labels)).as("Ryuk removes %s", labels).isTrue());
+            assertThat(networkLabels(second.id())).hasSize(1)
+                    .allSatisfy(labels -> assertThat(ryuk.matches(labels)).as("Ryuk removes %s", labels).isTrue());
         }
     }
 
@@ -214,6 +239,16 @@ class ClusterSnapshotsIT {
                     .as("shards moved to the added worker too").isEqualTo(3);
             assertThat(count(cluster, "SELECT count(*) FROM users")).isEqualTo(100);
         }
+    }
+
+    private static List<Map<String, String>> containerLabels(String clusterId) {
+        return DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ContainerLabels.CLUSTER, clusterId)).exec().stream().map(c -> c.getLabels()).toList();
+    }
+
+    private static List<Map<String, String>> networkLabels(String clusterId) {
+        return DockerClientFactory.instance().client().listNetworksCmd()
+                .withFilter("label", List.of(ContainerLabels.CLUSTER + "=" + clusterId)).exec().stream().map(n -> n.getLabels()).toList();
     }
 
     private Path uniqueSchema() throws IOException {

@@ -1,7 +1,11 @@
 package io.citustestkit;
 
+import com.github.dockerjava.api.DockerClient;
 import io.citustestkit.testsupport.EnabledIfCitusImage;
+import io.citustestkit.testsupport.RyukFilter;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.images.builder.ImageFromDockerfile;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,7 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +43,34 @@ class InitializedImageCacheIT {
                 rs.next();
                 assertThat(rs.getInt(1)).as("shards on both workers").isEqualTo(2);
             }
+        }
+    }
+
+    @Test
+    void should_keep_the_cached_image_out_of_ryuks_reach_while_the_clusters_containers_stay_in_it() {
+        String base = CitusImage.resolve(null).dockerName();
+        String ownBase = new ImageFromDockerfile("citus-testkit-test/cache-base:" + UUID.randomUUID().toString().substring(0, 8), true)
+                .withDockerfileFromBuilder(dockerfile -> dockerfile.from(base).env("CITUS_TESTKIT_CACHE_TEST", "1").build())
+                .get(); // an image id of its own, so this JVM makes its cached image
+        RyukFilter ryuk = RyukFilter.ofThisSession();
+        DockerClient docker = DockerClientFactory.instance().client();
+        String cached = null;
+        try (CitusTestCluster cluster = CitusTestCluster.builder().image(ownBase).workers(1).shardCount(2)
+                .initializedImageCache(true).snapshots(false).start()) {
+            cached = cluster.coordinator().container().getDockerImageName();
+            assertThat(cached).startsWith("localhost/citus-testkit-cache/initialized:");
+            Map<String, String> imageLabels = docker.inspectImageCmd(cached).exec().getConfig().getLabels();
+            assertThat(ryuk.matches(imageLabels)).as("Ryuk leaves the cached image with %s", imageLabels).isFalse();
+            assertThat(imageLabels).as("made by this JVM").containsEntry(ContainerLabels.OWNER, JvmOwner.current().label());
+            assertThat(docker.listContainersCmd().withLabelFilter(Map.of(ContainerLabels.CLUSTER, cluster.id())).exec())
+                    .as("the cluster's containers").hasSize(2)
+                    .allSatisfy(container -> assertThat(ryuk.matches(container.getLabels())).as("Ryuk removes %s", container.getLabels())
+                            .isTrue());
+        } finally {
+            if (cached != null) {
+                docker.removeImageCmd(cached).exec();
+            }
+            docker.removeImageCmd(ownBase).exec();
         }
     }
 }

@@ -6,6 +6,7 @@ import io.citustestkit.testsupport.ClusterInChildJvm;
 import io.citustestkit.testsupport.EnabledIfCitusImage;
 import io.citustestkit.testsupport.Leftovers;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
 
 import java.time.Duration;
 import java.util.Map;
@@ -62,6 +63,50 @@ class LeakIT {
             running.process().destroy(); // SIGTERM: its shutdown hook removes its cluster
             running.process().waitFor(60, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void should_keep_the_clusters_of_jvms_in_other_pid_namespaces_while_each_starts_one() throws Exception {
+        assumeThat(ChildJvm.canUnsharePidNamespaces()).as("needs root and unshare (util-linux)").isTrue();
+        ChildJvm first = ChildJvm.startInOwnPidNamespace(ClusterInChildJvm.class.getName());
+        ChildJvm second = null;
+        String firstCluster = null;
+        String secondCluster = null;
+        try {
+            firstCluster = first.awaitLine("CLUSTER ");
+            JvmOwner firstOwner = ownerOf(firstCluster);
+            assertThat(firstOwner.pidNamespace()).as("the child runs in a PID namespace of its own")
+                    .isNotEqualTo(JvmOwner.current().pidNamespace());
+            assertThat(firstOwner.pid()).as("where it is the first process").isEqualTo(1);
+
+            try (CitusTestCluster mine = CitusTestCluster.builder().workers(0).shardCount(2).start()) {
+                assertThat(Leftovers.containers(firstCluster)).as("the other namespace's cluster after this JVM started one")
+                        .isEqualTo(2);
+
+                second = ChildJvm.startInOwnPidNamespace(ClusterInChildJvm.class.getName());
+                secondCluster = second.awaitLine("CLUSTER ");
+                assertThat(ownerOf(secondCluster).pid()).as("pid 1 too, in yet another namespace").isEqualTo(1);
+                assertThat(Leftovers.containers(firstCluster)).as("the first namespace's cluster after the second started one")
+                        .isEqualTo(2);
+                assertThat(Leftovers.containers(mine.id())).as("this JVM's cluster after the second started one").isEqualTo(1);
+                mine.execute("SELECT 1"); // this JVM's cluster still answers
+            }
+            assertThat(first.process().isAlive()).as("the first child is unharmed").isTrue();
+            assertThat(second.process().isAlive()).as("the second child is unharmed").isTrue();
+        } finally {
+            first.end();
+            if (second != null) {
+                second.end();
+            }
+        }
+        assertThat(Leftovers.containers(firstCluster)).as("the first child removed its cluster at its end").isZero();
+        assertThat(Leftovers.containers(secondCluster)).as("the second child removed its cluster at its end").isZero();
+    }
+
+    private static JvmOwner ownerOf(String clusterId) {
+        String label = DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ContainerLabels.CLUSTER, clusterId)).exec().get(0).getLabels().get(ContainerLabels.OWNER);
+        return JvmOwner.parse(label).orElseThrow(() -> new AssertionError("no owner label on cluster " + clusterId + ": " + label));
     }
 
     @Test

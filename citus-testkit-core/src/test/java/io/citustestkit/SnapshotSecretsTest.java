@@ -21,7 +21,7 @@ class SnapshotSecretsTest {
             SnapshotSecrets.store(key, "first");
             SnapshotSecrets.store(key, "second");
             assertThat(SnapshotSecrets.read(key.value())).contains("second");
-            assertThat(Files.getPosixFilePermissions(SnapshotLock.DIRECTORY.resolve(key.value() + ".secret")))
+            assertThat(Files.getPosixFilePermissions(SnapshotLock.directory().resolve(key.value() + ".secret")))
                     .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
         } finally {
             SnapshotSecrets.delete(key.value());

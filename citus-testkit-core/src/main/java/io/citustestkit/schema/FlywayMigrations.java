@@ -65,7 +65,7 @@ public final class FlywayMigrations implements SchemaSource {
                     + "separated by commas: 'flyway:classpath:db/migration' or 'flyway:classpath:db/migration,filesystem:db/more'.");
         }
         List<byte[]> parts = new ArrayList<>();
-        parts.add(bytes("flyway"));
+        parts.add(bytes("flyway " + ToolSettings.flywayVersion()));
         int found = 0;
         for (String each : locations) {
             List<MigrationFiles.File> files = MigrationFiles.scan(each, source);
@@ -98,8 +98,11 @@ public final class FlywayMigrations implements SchemaSource {
     }
 
     /**
-     * {@inheritDoc} Covers the path (below its location, which holds the version and description) and
-     * the content of every file under the locations, sorted by path.
+     * {@inheritDoc} Covers the Flyway version, and the path (below its location, which holds the version
+     * and description) and the content of every file under the locations, sorted by path. Nothing else
+     * changes what this source applies: the kit's Flyway reads no configuration file, environment
+     * variable or system property, so no placeholder can be set (only Flyway's built-in ones, such as
+     * {@code ${flyway:timestamp}}, vary; snapshots live at most their maximum age).
      */
     @Override
     public String fingerprint() {

@@ -14,10 +14,13 @@ import java.nio.file.Path;
  * <p>The changelog is parsed when the source is created, so a missing file or a broken include is
  * reported before any container starts. {@link #fingerprint()} covers the master changelog's content,
  * the content of every changelog file that holds a change set (included ones too), and each change
- * set's id, author and Liquibase checksum (which covers the files a {@code sqlFile} change reads). Not
- * covered: files read only at run time, such as the classes of custom Java changes. Applying runs
- * Liquibase's {@code update} on a connection from the given {@code DataSource}, with no context or label
- * filter. Liquibase records what it applied in {@code databasechangelog} and {@code databasechangeloglock},
+ * set's id, author and Liquibase checksum (which covers the files a {@code sqlFile} change reads), the
+ * Liquibase version, and what Liquibase takes from the JVM: every {@code liquibase.*} system property
+ * and {@code LIQUIBASE_*} environment variable (contexts, labels, every setting) and the value of every
+ * changelog parameter ({@code ${name}}) the changelog refers to, which Liquibase reads from system
+ * properties and environment variables. Not covered: files read only at run time, such as the classes
+ * of custom Java changes. Applying runs Liquibase's {@code update} on a connection from the given
+ * {@code DataSource}; the kit sets no context or label filter (Liquibase's own settings may). Liquibase records what it applied in {@code databasechangelog} and {@code databasechangeloglock},
  * plain (local) tables on the coordinator that the kit's per-test cleanup never empties (it only empties
  * Citus tables). Needs {@code org.liquibase:liquibase-core} on the class path.
  *

@@ -2,6 +2,8 @@ package io.citustestkit.schema;
 
 import liquibase.ChecksumVersion;
 import liquibase.Scope;
+import liquibase.change.Change;
+import liquibase.change.core.SQLFileChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
@@ -20,6 +22,7 @@ import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.Resource;
 import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
+import liquibase.util.LiquibaseUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,18 +64,30 @@ final class LiquibaseRun {
                 DatabaseChangeLog changelog = ChangeLogParserFactory.getInstance().getParser(source.changelog(), accessor)
                         .parse(source.changelog(), new ChangeLogParameters(), accessor);
                 List<byte[]> parts = new ArrayList<>();
-                parts.add(bytes("liquibase"));
+                parts.add(bytes("liquibase " + LiquibaseUtil.getBuildVersion()));
                 parts.add(bytes(source.changelog()));
-                parts.add(content(accessor, source.changelog()));
+                byte[] master = content(accessor, source.changelog());
+                parts.add(master);
+                Set<String> parameters = new TreeSet<>(ToolSettings.parameterReferences(text(master)));
                 TreeSet<String> files = new TreeSet<>();
                 for (ChangeSet changeSet : changelog.getChangeSets()) {
                     files.add(changeSet.getFilePath());
                     parts.add(bytes(changeSet.getFilePath() + "::" + changeSet.getId() + "::" + changeSet.getAuthor()));
                     parts.add(bytes(String.valueOf(changeSet.generateCheckSum(ChecksumVersion.latest()))));
+                    for (Change change : changeSet.getChanges()) {
+                        if (change instanceof SQLFileChange sqlFile) {
+                            parameters.addAll(ToolSettings.parameterReferences(sqlFileText(sqlFile)));
+                        }
+                    }
                 }
                 for (String file : files) {
                     parts.add(bytes(file));
-                    parts.add(content(accessor, file));
+                    byte[] content = content(accessor, file);
+                    parts.add(content);
+                    parameters.addAll(ToolSettings.parameterReferences(text(content)));
+                }
+                for (String setting : ToolSettings.liquibase(parameters, System.getProperties(), System.getenv())) {
+                    parts.add(bytes(setting));
                 }
                 return Fingerprints.sha256(parts);
             });
@@ -149,6 +165,18 @@ final class LiquibaseRun {
         } catch (IOException e) {
             return bytes("(unreadable: " + e.getMessage() + ")");
         }
+    }
+
+    private static String sqlFileText(SQLFileChange sqlFile) {
+        try (InputStream in = sqlFile.openSqlStream()) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String text(byte[] content) {
+        return new String(content, StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(String text) {

@@ -88,4 +88,59 @@ class LiquibaseChangelogTest {
                 .hasMessageStartingWith("Liquibase cannot read the changelog of schema 'liquibase:" + master + "': ")
                 .hasMessageContaining("001.sql");
     }
+
+    @Test
+    void should_change_the_fingerprint_with_liquibase_settings_such_as_contexts_and_labels(@TempDir Path dir) throws Exception {
+        Path master = Files.writeString(dir.resolve("master.yaml"), MASTER);
+        Files.createDirectories(dir.resolve("changes"));
+        Files.writeString(dir.resolve("changes/001.sql"), """
+                --liquibase formatted sql
+                --changeset kit:1 context:test labels:tenants
+                CREATE TABLE a (id int);
+                --changeset kit:2 context:prod
+                CREATE TABLE b (id int);
+                """);
+        String none = SchemaSource.of("liquibase:" + master).fingerprint();
+        try {
+            System.setProperty("liquibase.command.contextFilter", "test");
+            String test = SchemaSource.of("liquibase:" + master).fingerprint();
+            System.setProperty("liquibase.command.contextFilter", "prod");
+            String prod = SchemaSource.of("liquibase:" + master).fingerprint();
+            System.clearProperty("liquibase.command.contextFilter");
+            System.setProperty("liquibase.command.labelFilter", "tenants");
+            String labelled = SchemaSource.of("liquibase:" + master).fingerprint();
+
+            assertThat(java.util.List.of(none, test, prod, labelled)).as("no filter, context test, context prod, label tenants")
+                    .doesNotHaveDuplicates();
+        } finally {
+            System.clearProperty("liquibase.command.contextFilter");
+            System.clearProperty("liquibase.command.labelFilter");
+        }
+        assertThat(SchemaSource.of("liquibase:" + master).fingerprint()).as("the settings gone again").isEqualTo(none);
+    }
+
+    @Test
+    void should_change_the_fingerprint_with_the_value_of_a_changelog_parameter_it_refers_to_and_no_other(@TempDir Path dir)
+            throws Exception {
+        Path master = Files.writeString(dir.resolve("master.yaml"), MASTER);
+        Files.createDirectories(dir.resolve("changes"));
+        Files.writeString(dir.resolve("changes/001.sql"), """
+                --liquibase formatted sql
+                --changeset kit:1
+                CREATE TABLE ${kit_test_table} (id int);
+                """);
+        try {
+            System.setProperty("kit_test_table", "accounts");
+            String accounts = SchemaSource.of("liquibase:" + master).fingerprint();
+            System.setProperty("kit_test_unrelated", "anything");
+            assertThat(SchemaSource.of("liquibase:" + master).fingerprint()).as("a property the changelog does not use")
+                    .isEqualTo(accounts);
+            System.setProperty("kit_test_table", "tenants");
+            assertThat(SchemaSource.of("liquibase:" + master).fingerprint()).as("the parameter's value changed")
+                    .isNotEqualTo(accounts);
+        } finally {
+            System.clearProperty("kit_test_table");
+            System.clearProperty("kit_test_unrelated");
+        }
+    }
 }
