@@ -27,6 +27,22 @@ final class ClusterRegistration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRegistration.class);
 
+    /**
+     * For the one transaction that stores the password: no server log line (the statement log a cluster
+     * that records statements keeps in its data directory, slow-statement lines, parameters quoted with
+     * an error, Citus's remote commands, auto_explain) quotes the statement or its bound password.
+     * The kit's user is a superuser, as these settings need.
+     */
+    private static final List<String> NOTHING_LOGGED = List.of(
+            "SET LOCAL log_statement = 'none'",
+            "SET LOCAL log_min_duration_statement = -1",
+            "SET LOCAL log_min_duration_sample = -1",
+            "SET LOCAL log_transaction_sample_rate = 0",
+            "SET LOCAL log_parameter_max_length = 0",
+            "SET LOCAL log_parameter_max_length_on_error = 0",
+            "SET LOCAL citus.log_remote_commands = off",
+            "SET LOCAL auto_explain.log_min_duration = -1");
+
     private ClusterRegistration() {
     }
 
@@ -36,15 +52,49 @@ final class ClusterRegistration {
      * from a snapshot has the snapshot's password there: it is replaced.
      */
     static void storeInterNodePassword(String nodeName, String jdbcUrl, String password) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, CitusTestCluster.USERNAME, password);
-             PreparedStatement statement = connection.prepareStatement(
-                     "INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, current_user, ?) "
-                             + "ON CONFLICT (rolename, nodeid) DO UPDATE SET authinfo = excluded.authinfo")) {
-            statement.setString(1, "password=" + password);
-            statement.executeUpdate();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, CitusTestCluster.USERNAME, password)) {
+            connection.setAutoCommit(false);
+            try (Statement quiet = connection.createStatement()) {
+                for (String setting : NOTHING_LOGGED) {
+                    quiet.execute(setting);
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, current_user, ?) "
+                            + "ON CONFLICT (rolename, nodeid) DO UPDATE SET authinfo = excluded.authinfo")) {
+                statement.setString(1, "password=" + password);
+                statement.executeUpdate();
+            }
+            connection.commit();
         } catch (SQLException e) {
             throw new ClusterStartException("Could not store the inter-node password on node " + nodeName
                     + " (INSERT INTO pg_dist_authinfo): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes the inter-node password out of one node's data directory before the directory is kept in a
+     * snapshot image: the row of {@link #storeInterNodePassword} is deleted, {@code pg_dist_authinfo}
+     * rewritten (no dead row version left in its files), and the WAL that recorded the password removed
+     * (a switch to a new segment between two checkpoints; nodes run with {@code wal_recycle = off}, so old
+     * segments are deleted, not renamed). Ends with a checkpoint. {@link #storeInterNodePassword} puts the
+     * password back.
+     */
+    static void forgetInterNodePassword(String nodeName, String jdbcUrl, String password) {
+        List<String> steps = List.of(
+                "DELETE FROM pg_dist_authinfo WHERE nodeid = 0 AND rolename = current_user",
+                "VACUUM FULL pg_dist_authinfo",
+                "CHECKPOINT",
+                "SELECT pg_switch_wal()",
+                "CHECKPOINT");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, CitusTestCluster.USERNAME, password);
+             Statement statement = connection.createStatement()) {
+            for (String step : steps) {
+                statement.execute(KitSql.marked(step));
+            }
+        } catch (SQLException e) {
+            throw new ClusterStartException("Could not take the inter-node password out of node " + nodeName
+                    + " before its snapshot: " + e.getMessage(), e);
         }
     }
 

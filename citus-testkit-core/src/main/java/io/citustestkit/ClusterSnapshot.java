@@ -2,7 +2,6 @@ package io.citustestkit;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Image;
-import io.citustestkit.commons.KitSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -118,8 +117,9 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
 
     /**
      * Commits every node of a cluster that just started cold (after a checkpoint on each, so that a
-     * start from the snapshot recovers at once). The containers keep running: Docker pauses each for
-     * the moment of its commit.
+     * start from the snapshot recovers at once). The inter-node password is taken out of every data
+     * directory first and put back after the commits: no image keeps it. The containers keep running:
+     * Docker pauses each for the moment of its commit.
      */
     static ClusterSnapshot create(StartedCitusCluster cluster, SnapshotKey key) throws SQLException {
         List<CitusNode> nodes = cluster.allNodes();
@@ -127,8 +127,8 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
         try (Connection connection = cluster.dataSource().getConnection()) {
             content = SnapshotContent.read(connection);
         }
-        for (CitusNode node : nodes) {
-            ClusterRegistration.run(node.name(), node.jdbcUrl(), cluster.password(), KitSql.marked("CHECKPOINT"));
+        for (CitusNode node : nodes) { // no password in a kept data directory; ends with a checkpoint
+            ClusterRegistration.forgetInterNodePassword(node.name(), node.jdbcUrl(), cluster.password());
         }
         String setId = UUID.randomUUID().toString();
         Map<String, String> labels = Map.of(LABEL, "true", KEY_LABEL, key.value(), SET_LABEL, setId,
@@ -150,6 +150,10 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
             commits.forEach(CompletableFuture::join);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        } finally {
+            for (CitusNode node : nodes) {
+                ClusterRegistration.storeInterNodePassword(node.name(), node.jdbcUrl(), cluster.password());
+            }
         }
         return new ClusterSnapshot(key, setId, content, cluster.password());
     }

@@ -11,15 +11,22 @@ import io.citustestkit.testsupport.EnabledIfCitusImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Container;
+import org.testcontainers.images.builder.Transferable;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +42,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class SecurityIT {
 
     private static final String FIXED_PASSWORD = "Quokka-Zebra-7731-secret";
+    private static final String SNAPSHOT_PASSWORD = "Wombat-Heron-4419-secret";
+    private static final String FROM_SNAPSHOT_PASSWORD = "Ibis-Marmot-2087-secret";
 
     private final ListAppender<ILoggingEvent> everyLogLine = new ListAppender<>();
     private final Map<String, Level> levelsBefore = new java.util.HashMap<>();
@@ -114,6 +123,69 @@ class SecurityIT {
 
         assertThat(said).noneMatch(text -> text.contains(FIXED_PASSWORD) || text.contains("wrong-"));
         assertLogsAndMessagesHideTheSecret(FIXED_PASSWORD, null);
+    }
+
+    @Test
+    void should_keep_the_password_out_of_every_nodes_server_log_after_registration_and_a_snapshot(@TempDir Path directory)
+            throws Exception {
+        Path schema = directory.resolve("security-probe.sql");
+        Files.writeString(schema, "-- " + UUID.randomUUID() + " (a snapshot key of this test's own)\n"
+                + "CREATE TABLE security_probe (id bigint PRIMARY KEY);\nSELECT create_distributed_table('security_probe', 'id');\n");
+        CitusTestCluster.Builder builder = CitusTestCluster.builder().workers(1).shardCount(2).schema(schema.toString())
+                .snapshots(true).statementRecording(true);
+        SnapshotKey key = SnapshotKey.of(Preflight.check(builder.password(SNAPSHOT_PASSWORD)), DockerClientFactory.instance().client()
+                .inspectImageCmd(CitusImage.resolve(null).dockerName()).exec().getId());
+        try {
+            try (CitusTestCluster cold = builder.password(SNAPSHOT_PASSWORD).start()) {
+                assertThat(((StartedCitusCluster) cold).snapshot()).as("a cold start, registering the workers").isNull();
+                assertThat(ClusterSnapshot.find(key, 1).snapshot()).as("the snapshot this start made").isNotNull();
+                assertLogsAndMessagesHideTheSecret(SNAPSHOT_PASSWORD, cold);
+                assertServerLogsHide(SNAPSHOT_PASSWORD, cold);
+            }
+            everyLogLine.list.clear();
+            try (CitusTestCluster warm = builder.password(FROM_SNAPSHOT_PASSWORD).start()) {
+                assertThat(((StartedCitusCluster) warm).snapshot()).as("started from the snapshot, the password stored again")
+                        .isNotNull();
+                assertThat(rows(warm, FROM_SNAPSHOT_PASSWORD, "SELECT authinfo FROM pg_dist_authinfo"))
+                        .containsExactly("password=" + FROM_SNAPSHOT_PASSWORD);
+                assertLogsAndMessagesHideTheSecret(FROM_SNAPSHOT_PASSWORD, warm);
+                assertServerLogsHide(FROM_SNAPSHOT_PASSWORD, warm);
+                for (CitusNode node : warm.allNodes()) {
+                    assertThat(filesHolding(SNAPSHOT_PASSWORD, node))
+                            .as("files of %s, started from the snapshot, that hold the snapshot's inter-node password: "
+                                    + "what the snapshot image kept", node.name())
+                            .isEmpty();
+                }
+            }
+        } finally {
+            ClusterSnapshot.remove(key.value());
+        }
+    }
+
+    /**
+     * No server log file of any node ({@code log/} in the data directory: the statement log, as JSON and
+     * as text) and no container output holds {@code password}. The password goes into the container as a
+     * file for {@code grep -f}, never on a command line.
+     */
+    private static void assertServerLogsHide(String password, CitusTestCluster cluster) throws Exception {
+        for (CitusNode node : cluster.allNodes()) {
+            assertThat(node.container().getLogs()).as("the output of %s", node.name()).doesNotContain(password);
+            List<String> files = filesHolding(password, node);
+            if (node == cluster.coordinator()) {
+                assertThat(node.container().execInContainer("sh", "-c", "ls -1 \"$PGDATA\"/log").getStdout())
+                        .as("the coordinator keeps its statement log in its data directory").contains(".json");
+            }
+            assertThat(files).as("files in the data directory of %s that hold the password (grep -rlF)", node.name())
+                    .noneMatch(file -> file.contains("/log/"));
+        }
+    }
+
+    /** The files of {@code node}'s data directory that hold {@code password} (given to grep as a file, not an argument). */
+    private static List<String> filesHolding(String password, CitusNode node) throws Exception {
+        node.container().copyFileToContainer(Transferable.of(password), "/tmp/citus-testkit-needle");
+        Container.ExecResult found = node.container().execInContainer("sh", "-c",
+                "grep -rlF -f /tmp/citus-testkit-needle \"$PGDATA\"; rm -f /tmp/citus-testkit-needle");
+        return Arrays.stream(found.getStdout().split("\n")).filter(line -> !line.isBlank()).toList();
     }
 
     private void assertLogsAndMessagesHideTheSecret(String password, CitusTestCluster cluster) {

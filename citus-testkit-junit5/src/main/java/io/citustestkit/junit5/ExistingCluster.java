@@ -56,8 +56,8 @@ final class ExistingCluster {
             }
             LOG.info("Running against the existing Citus cluster at {} ({}); no containers are started", settings.describe(),
                     cluster.citusVersion());
-            return new SharedCluster(cluster, new CoordinatorTruncate(cluster.dataSource()), "existing " + settings.url(),
-                    describe(settings));
+            return new SharedCluster(cluster, new CoordinatorTruncate(cluster.dataSource()),
+                    "existing " + ExistingClusterSettings.redacted(settings.url()), describe(settings));
         } catch (RuntimeException | Error e) {
             cluster.close();
             throw e;
@@ -75,8 +75,9 @@ final class ExistingCluster {
         } catch (CitusTestkitException e) {
             Throwable failure = e.getCause() != null ? e.getCause() : e;
             throw new ClusterStartException("Could not connect to the existing Citus cluster at " + settings.describe() + ": "
-                    + rootMessage(failure) + "\n  Check the URL, and the user and password (" + ExistingClusterSettings.USER_PROPERTY
-                    + " / " + ExistingClusterSettings.PASSWORD_PROPERTY + ", or " + ExistingClusterSettings.USER_VARIABLE + " / "
+                    + settings.hideSecrets(rootMessage(failure)) + "\n  Check the URL, and the user and password ("
+                    + ExistingClusterSettings.USER_PROPERTY + " / " + ExistingClusterSettings.PASSWORD_PROPERTY + ", or "
+                    + ExistingClusterSettings.USER_VARIABLE + " / "
                     + ExistingClusterSettings.PASSWORD_VARIABLE + "); unset " + ExistingClusterSettings.URL_PROPERTY + " and "
                     + ExistingClusterSettings.URL_VARIABLE + " to start a cluster in containers instead.", e);
         }
@@ -105,7 +106,7 @@ final class ExistingCluster {
             }
         } catch (SQLException e) {
             throw new ClusterStartException("Could not apply the schema on the existing Citus cluster at " + settings.describe()
-                    + ": " + e.getMessage(), e);
+                    + ": " + settings.hideSecrets(e.getMessage()), e);
         }
     }
 

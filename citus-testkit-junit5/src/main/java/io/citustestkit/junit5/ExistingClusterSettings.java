@@ -2,6 +2,8 @@ package io.citustestkit.junit5;
 
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where an existing Citus coordinator is, when the tests should run against it instead of starting
@@ -26,6 +28,12 @@ record ExistingClusterSettings(String url, String user, String password, String 
     static final String URL_VARIABLE = "CITUS_TESTKIT_URL";
     static final String USER_VARIABLE = "CITUS_TESTKIT_USER";
     static final String PASSWORD_VARIABLE = "CITUS_TESTKIT_PASSWORD";
+
+    /** What a secret is shown as. */
+    static final String HIDDEN = "****";
+
+    /** A URL parameter whose value is a secret: {@code password=}, {@code sslpassword=}, in any case. */
+    private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i)([?&][^=&\\s]*password=)([^&#;\\s]*)");
 
     /** The settings, if a URL is configured; empty means "start containers". */
     static Optional<ExistingClusterSettings> find(Function<String, Optional<String>> configuration,
@@ -55,14 +63,47 @@ record ExistingClusterSettings(String url, String user, String password, String 
         return value.map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    /** The URL and where it came from, e.g. "jdbc:postgresql://db:5432/app (environment variable CITUS_TESTKIT_URL)". */
+    /**
+     * The URL, its passwords hidden, and where it came from, e.g.
+     * "jdbc:postgresql://db:5432/app?password=**** (environment variable CITUS_TESTKIT_URL)".
+     */
     String describe() {
-        return url + " (" + source + ")";
+        return redacted(url) + " (" + source + ")";
+    }
+
+    /**
+     * {@code text} with every secret of these settings hidden: the password, and the value of each
+     * password parameter of the URL (a driver's message may quote them).
+     */
+    String hideSecrets(String text) {
+        if (text == null) {
+            return null;
+        }
+        String hidden = text;
+        if (password != null && !password.isEmpty()) {
+            hidden = hidden.replace(password, HIDDEN);
+        }
+        Matcher parameters = SECRET_PARAMETER.matcher(url);
+        while (parameters.find()) {
+            if (!parameters.group(2).isEmpty()) {
+                hidden = hidden.replace(parameters.group(2), HIDDEN);
+            }
+        }
+        return redacted(hidden);
+    }
+
+    /**
+     * {@code url} with the value of each password parameter hidden:
+     * {@code jdbc:postgresql://db/app?user=app&password=s3cret&sslmode=require} becomes
+     * {@code jdbc:postgresql://db/app?user=app&password=****&sslmode=require}.
+     */
+    static String redacted(String url) {
+        return url == null ? null : SECRET_PARAMETER.matcher(url).replaceAll("$1" + Matcher.quoteReplacement(HIDDEN));
     }
 
     @Override
     public String toString() {
-        return "ExistingClusterSettings[" + url + ", user " + user + ", password " + (password == null ? "unset" : "****")
+        return "ExistingClusterSettings[" + redacted(url) + ", user " + user + ", password " + (password == null ? "unset" : HIDDEN)
                 + ", " + source + "]";
     }
 }

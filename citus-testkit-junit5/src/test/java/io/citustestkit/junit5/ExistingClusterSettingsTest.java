@@ -62,6 +62,31 @@ class ExistingClusterSettingsTest {
         assertThat(settings.describe()).isEqualTo(URL + " (environment variable CITUS_TESTKIT_URL)");
     }
 
+    @Test
+    void should_hide_the_password_parameters_of_the_url_and_keep_the_others() {
+        String url = URL + "?user=app&password=Url-Secret-1&sslmode=require&SSLPassword=Key-Secret-2";
+        ExistingClusterSettings settings = new ExistingClusterSettings(url, null, null, "environment variable CITUS_TESTKIT_URL");
+
+        assertThat(settings.describe())
+                .isEqualTo(URL + "?user=app&password=****&sslmode=require&SSLPassword=**** (environment variable CITUS_TESTKIT_URL)");
+        assertThat(settings.toString()).doesNotContain("Url-Secret-1", "Key-Secret-2").contains("?user=app&password=****&sslmode=require");
+        assertThat(ExistingClusterSettings.redacted(URL + "?password=")).isEqualTo(URL + "?password=****");
+        assertThat(ExistingClusterSettings.redacted(URL + "?PASSWORD=x")).isEqualTo(URL + "?PASSWORD=****");
+        assertThat(ExistingClusterSettings.redacted(URL + "?passwordless=true")).as("not a password parameter")
+                .isEqualTo(URL + "?passwordless=true");
+    }
+
+    @Test
+    void should_hide_every_secret_of_the_settings_in_a_drivers_message() {
+        ExistingClusterSettings settings = new ExistingClusterSettings(URL + "?password=Url-Secret-1", "app", "Property-Secret-2",
+                "system property or configuration parameter citus.testkit.url");
+
+        assertThat(settings.hideSecrets("FATAL: no pg_hba.conf entry (url " + URL + "?password=Url-Secret-1 (tried Url-Secret-1 and "
+                + "Property-Secret-2))"))
+                .isEqualTo("FATAL: no pg_hba.conf entry (url " + URL + "?password=**** (tried **** and ****))");
+        assertThat(settings.hideSecrets(null)).isNull();
+    }
+
     private static Function<String, Optional<String>> configuration(Map<String, String> values) {
         return key -> Optional.ofNullable(values.get(key));
     }

@@ -28,6 +28,21 @@ import java.util.List;
  * {@code spring.datasource.url}, {@code username} and {@code password} properties, and keep the rest of
  * the application's pool configuration ({@code spring.datasource.hikari.*}).
  *
+ * <p>Spring Boot's test slices keep that {@code DataSource} too, with no extra annotation: a
+ * {@code @DataJpaTest}, {@code @JdbcTest} or {@code @DataJdbcTest} with {@code @CitusCluster} runs on the
+ * coordinator instead of an embedded database, as it does with {@code @ServiceConnection} (only an
+ * explicit {@code @AutoConfigureTestDatabase(replace = ANY)} still replaces it).
+ *
+ * <pre>{@code
+ * @DataJpaTest
+ * @CitusCluster(workers = 2)
+ * class UserRepositoryIT {
+ *
+ *     @Autowired
+ *     UserRepository users;                     // on the coordinator, each test rolled back
+ * }
+ * }</pre>
+ *
  * <p>The cluster is the one the JUnit extension gives the class (one per configuration and test run),
  * so tests of every class with that configuration, Spring or not, share it. Spring caches the context
  * under that cluster: classes with the same cluster and the same Spring configuration share one

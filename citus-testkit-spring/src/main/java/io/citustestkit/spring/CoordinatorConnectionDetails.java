@@ -8,7 +8,8 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
  * Liquibase on it): what {@code @ServiceConnection} provides for a single container.
  *
  * <pre>{@code
- * beanFactory.registerSingleton("citusTestkitJdbcConnectionDetails", new CoordinatorConnectionDetails(cluster));
+ * registry.registerBeanDefinition("citusTestkitJdbcConnectionDetails",
+ *         new RootBeanDefinition(CoordinatorConnectionDetails.class, () -> new CoordinatorConnectionDetails(cluster)));
  * }</pre>
  */
 final class CoordinatorConnectionDetails implements JdbcConnectionDetails {
