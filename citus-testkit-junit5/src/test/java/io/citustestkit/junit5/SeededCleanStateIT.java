@@ -56,7 +56,8 @@ class SeededCleanStateIT {
     @BeforeAll
     static void runFixtures() {
         results = EngineRuns.run(RestoringCase.class, RestartingSequencesCase.class, TruncatingCase.class,
-                RestoringAfterTruncationCase.class, KeepingDataCase.class, DanglingCatalogCase.class);
+                RestoringAfterTruncationCase.class, KeepingDataCase.class, DanglingCatalogCase.class,
+                StoppedNodeCase.class);
         Logger logger = (Logger) LoggerFactory.getLogger("io.citustestkit.ClusterBoot");
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
@@ -71,7 +72,7 @@ class SeededCleanStateIT {
 
     @Test
     void should_run_every_fixture_test() {
-        results.testEvents().assertStatistics(stats -> stats.started(11));
+        results.testEvents().assertStatistics(stats -> stats.started(12));
     }
 
     @Test
@@ -98,6 +99,15 @@ class SeededCleanStateIT {
     @Test
     void should_skip_catalog_rows_whose_relation_is_gone_with_both_strategies() {
         EngineRuns.assertSucceeded(results, DanglingCatalogCase.class);
+    }
+
+    @Test
+    void should_fail_the_restore_naming_the_node_that_is_stopped() {
+        Throwable failure = EngineRuns.failureOf(results, StoppedNodeCase.class);
+
+        assertThat(failure).hasMessageStartingWith("Could not restore the Citus tables to the rows the schema left after "
+                        + StoppedNodeCase.class.getName() + ".stops_a_worker()")
+                .hasMessageContaining("\n  on node worker-1: ");
     }
 
     @Test
@@ -339,6 +349,17 @@ class SeededCleanStateIT {
             } catch (SQLException e) {
                 throw new IllegalStateException("on " + node.name() + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    @Order(7)
+    @CitusCluster(workers = TestCluster.WORKERS, shardCount = TestCluster.SHARD_COUNT, schema = SCHEMA)
+    static class StoppedNodeCase {
+
+        @Test
+        void stops_a_worker(CitusTestCluster cluster, DataSource dataSource) {
+            Sql.execute(dataSource, "DELETE FROM tenant_a.notes");
+            cluster.workers().get(0).stop(); // the restore after this test fails, and names the node
         }
     }
 
