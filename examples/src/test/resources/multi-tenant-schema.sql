@@ -64,3 +64,10 @@ ALTER TABLE events ADD CONSTRAINT events_owner_fk FOREIGN KEY (owner_id) REFEREN
 ALTER TABLE events ADD CONSTRAINT events_session_fk
     FOREIGN KEY (owner_id, session_id) REFERENCES user_sessions (owner_id, id);
 ALTER TABLE events ADD CONSTRAINT events_type_fk FOREIGN KEY (event_type) REFERENCES event_types (name);
+
+-- The event types every tenant's events refer to: lookup rows the schema seeds. @CitusCluster's default
+-- clean state (TableCleanup.RESTORE) brings them back before every test, whatever a test did to them.
+INSERT INTO event_types (name, description) VALUES
+    ('login', 'A login event'),
+    ('purchase', 'A purchase event'),
+    ('logout', 'A logout event');

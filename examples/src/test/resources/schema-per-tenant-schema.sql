@@ -69,3 +69,10 @@ CREATE TABLE tenant_globex.events (
     payload    jsonb NOT NULL DEFAULT '{}',
     created_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- The event types every tenant's events refer to: lookup rows the schema seeds. @CitusCluster's default
+-- clean state (TableCleanup.RESTORE) brings them back before every test, whatever a test did to them.
+INSERT INTO event_types (name, description) VALUES
+    ('login', 'A login event'),
+    ('purchase', 'A purchase event'),
+    ('logout', 'A logout event');

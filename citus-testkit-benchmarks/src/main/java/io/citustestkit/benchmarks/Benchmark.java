@@ -24,7 +24,8 @@ import java.util.function.UnaryOperator;
  *   <li>snapshots: the same cluster started from its snapshot set (the default), and the first start of a
  *       configuration, which makes the set;</li>
  *   <li>shared: a second test class asking for the same {@code @CitusCluster};</li>
- *   <li>reset: the clean-state step between tests, 10 tables holding 3,000 rows;</li>
+ *   <li>reset: the clean-state step between tests, 10 tables holding 3,000 rows, with and without rows the
+ *       schema seeded ({@code -Dbench.only=reset} runs these rows alone);</li>
  *   <li>assertions: {@code assertRoutedToSingleWorker} and {@code assertColocated}, 300 calls each;</li>
  *   <li>recording: 200 tenant statements with and without statement recording, and the verdict over them,</li>
  * </ul>
@@ -37,6 +38,7 @@ import java.util.function.UnaryOperator;
 public final class Benchmark {
 
     private static final String SCHEMA = "classpath:bench-schema.sql";
+    private static final String SEED = "classpath:bench-seed.sql";
     private static final int ASSERTION_CALLS = 300;
     private static final int RESET_ROUNDS = 30;
     private static final String COLD_32 = "cold: 1+2, 10 tables, 32 shards (Citus default)";
@@ -49,6 +51,12 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         int rounds = Integer.getInteger("bench.rounds", 3);
         String image = CitusImage.resolve(null).name();
+        if ("reset".equals(System.getProperty("bench.only"))) {
+            Report report = new Report();
+            addResetRows(report);
+            report.print("Results (" + image + "; reset rows only, -Dbench.only=reset)");
+            return;
+        }
         System.out.println("citus-testkit benchmark: image " + image + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, " + rounds + " rounds of each start-up (interleaved)");
 
@@ -93,13 +101,10 @@ public final class Benchmark {
         Timings secondClass = new Timings();
         secondClass.add(shared.secondClassNanos());
 
-        Timings resetTruncate = new Timings();
-        Timings resetPerNode = new Timings();
         Timings routed = new Timings();
         Timings colocated = new Timings();
         try (CitusTestCluster cluster = CitusTestCluster.builder().workers(2).shardCount(4).schema(SCHEMA).start()) {
             DataSource dataSource = cluster.dataSource();
-            measureResets(cluster, resetTruncate, resetPerNode);
             for (int i = 0; i < 30; i++) {
                 CitusAssertions.assertRoutedToSingleWorker(dataSource, "SELECT * FROM t01 WHERE tenant_id = ?", (long) i);
                 CitusAssertions.assertColocated(dataSource, "t01", "t02");
@@ -125,8 +130,7 @@ public final class Benchmark {
                 "once per image");
         report.add("shared: 1st @CitusCluster class (starts the cluster)", firstClass, Report.ratio(firstClass, baseline), "");
         report.add("shared: 2nd class, same configuration", secondClass, Report.ratio(secondClass, baseline), "~0");
-        report.add("reset: per-node (default), 10 tables x 300 rows", resetPerNode, "", "median <= 50 ms");
-        report.add("reset: TRUNCATE via coordinator (opt-in), same data", resetTruncate, "", "");
+        addResetRows(report);
         report.add("assertRoutedToSingleWorker, warm cluster", routed, "", "median <= 10 ms");
         report.add("assertColocated (2 tables), warm cluster", colocated, "", "median <= 10 ms");
         report.add("recording: 200 tenant statements, not recorded", recording.withoutRecording(), "1.00", "");
@@ -167,15 +171,51 @@ public final class Benchmark {
         }
     }
 
-    private static void measureResets(CitusTestCluster cluster, Timings truncate, Timings perNode) {
-        try (CleanupTiming cleanups = new CleanupTiming(cluster)) {
+    /**
+     * The clean-state rows: on the benchmark's schema (no rows seeded) and on its seeded variant (5
+     * reference rows, 100 rows per tenant table), each reset after a "test" that wrote 300 rows into
+     * each of the 10 tables, and on the seeded variant also after a test that wrote nothing.
+     */
+    private static void addResetRows(Report report) {
+        Timings perNodeTruncate = new Timings();
+        Timings perNodeRestore = new Timings();
+        Timings coordinatorTruncate = new Timings();
+        try (CitusTestCluster cluster = CitusTestCluster.builder().workers(2).shardCount(4).schema(SCHEMA).start();
+             CleanupTiming cleanups = new CleanupTiming(cluster)) {
             for (int round = 0; round < RESET_ROUNDS; round++) {
                 load(cluster);
-                truncate.add(cleanups.coordinatorTruncate());
+                coordinatorTruncate.add(cleanups.coordinatorTruncate());
                 load(cluster);
-                perNode.add(cleanups.perNodeCleanup());
+                perNodeTruncate.add(cleanups.perNodeCleanup());
+                load(cluster);
+                perNodeRestore.add(cleanups.perNodeRestore());
             }
         }
+        Timings seededRestore = new Timings();
+        Timings seededUntouched = new Timings();
+        Timings seededOneTable = new Timings();
+        Timings seededCoordinator = new Timings();
+        try (CitusTestCluster cluster = CitusTestCluster.builder().workers(2).shardCount(4).schema(SCHEMA, SEED).start();
+             CleanupTiming cleanups = new CleanupTiming(cluster)) {
+            cleanups.perNodeRestore(); // the first restore rewrites every seeded shard once
+            for (int round = 0; round < RESET_ROUNDS; round++) {
+                load(cluster);
+                seededRestore.add(cleanups.perNodeRestore());
+                seededUntouched.add(cleanups.perNodeRestore());
+                cluster.execute("UPDATE t01 SET amount = amount + 1 WHERE tenant_id = 3");
+                seededOneTable.add(cleanups.perNodeRestore());
+                load(cluster);
+                seededCoordinator.add(cleanups.coordinatorRestore());
+            }
+        }
+        report.add("reset: per-node RESTORE (default), 10 tables x 300 rows, none seeded", perNodeRestore, "", "median 10-25 ms");
+        report.add("reset: per-node TRUNCATE (empty tables), same data", perNodeTruncate, "", "");
+        report.add("reset: coordinator TRUNCATE (opt-in), same data", coordinatorTruncate, "", "");
+        report.add("reset: per-node RESTORE, seeded (5 ref rows, 100/table), test wrote 300/table", seededRestore, "",
+                "median <= 50 ms");
+        report.add("reset: per-node RESTORE, seeded, test wrote nothing", seededUntouched, "", "");
+        report.add("reset: per-node RESTORE, seeded, test changed 1 tenant of 1 table", seededOneTable, "", "");
+        report.add("reset: coordinator TRUNCATE + insert seeded rows (existing clusters)", seededCoordinator, "", "");
     }
 
     private static void load(CitusTestCluster cluster) {

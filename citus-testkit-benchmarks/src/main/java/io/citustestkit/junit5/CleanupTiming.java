@@ -8,8 +8,9 @@ import io.citustestkit.CitusTestCluster;
  * extension runs between tests.
  *
  * <pre>{@code
- * try (CleanupTiming cleanups = new CleanupTiming(cluster)) {
+ * try (CleanupTiming cleanups = new CleanupTiming(cluster)) {   // remembers the rows the schema left
  *     long nanos = cleanups.perNodeCleanup();
+ *     long restoring = cleanups.perNodeRestore();
  * }
  * }</pre>
  */
@@ -18,27 +19,45 @@ public final class CleanupTiming implements AutoCloseable {
     private final CoordinatorTruncate coordinatorTruncate;
     private final PerNodeCleanup perNodeCleanup;
 
+    /** Remembers, with both cleaners, the rows the cluster's tables hold now. */
     public CleanupTiming(CitusTestCluster cluster) {
-        this.coordinatorTruncate = new CoordinatorTruncate(cluster.dataSource());
+        this.coordinatorTruncate = new CoordinatorTruncate(cluster.dataSource(), true);
         this.perNodeCleanup = new PerNodeCleanup(cluster);
+        perNodeCleanup.remember("in the benchmark");
+        coordinatorTruncate.remember("in the benchmark");
     }
 
-    /** Nanoseconds of one {@code TRUNCATE ... CASCADE} through the coordinator. */
+    /** Nanoseconds of one {@code TRUNCATE ... CASCADE} through the coordinator (every table emptied). */
     public long coordinatorTruncate() {
         long started = System.nanoTime();
-        coordinatorTruncate.clean(false, "in the benchmark");
+        coordinatorTruncate.clean(false, false, "in the benchmark");
         return System.nanoTime() - started;
     }
 
-    /** Nanoseconds of one cleanup as the extension does it for the clusters it starts. */
+    /** Nanoseconds of one {@code TRUNCATE ... CASCADE} through the coordinator followed by inserting the remembered rows. */
+    public long coordinatorRestore() {
+        long started = System.nanoTime();
+        coordinatorTruncate.clean(true, false, "in the benchmark");
+        return System.nanoTime() - started;
+    }
+
+    /** Nanoseconds of one per-node cleanup that empties every table ({@link TableCleanup#TRUNCATE}). */
     public long perNodeCleanup() {
         long started = System.nanoTime();
-        perNodeCleanup.clean(false, "in the benchmark");
+        perNodeCleanup.clean(false, false, "in the benchmark");
+        return System.nanoTime() - started;
+    }
+
+    /** Nanoseconds of one per-node cleanup that restores the remembered rows ({@link TableCleanup#RESTORE}, the default). */
+    public long perNodeRestore() {
+        long started = System.nanoTime();
+        perNodeCleanup.clean(true, false, "in the benchmark");
         return System.nanoTime() - started;
     }
 
     @Override
     public void close() {
         perNodeCleanup.close();
+        coordinatorTruncate.close();
     }
 }

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
 /**
  * Runs a test class against a real Citus cluster: a coordinator and {@link #workers()} workers with
  * the {@link #schema()} applied, shared by every test class of the run that asks for the same
- * configuration, and emptied between tests ({@link #cleanup()}).
+ * configuration, and brought back to the rows the schema left between tests ({@link #cleanup()}).
  *
  * <pre>{@code
  * @CitusCluster(workers = 2, shardCount = 4, schema = "classpath:schema.sql")
@@ -29,8 +29,8 @@ import java.lang.annotation.Target;
  *     }
  *
  *     @Test
- *     void should_start_with_empty_tables(DataSource dataSource) {
- *         // the default cleanup, TRUNCATE, emptied "events" after the previous test
+ *     void should_start_with_the_rows_the_schema_left(DataSource dataSource) {
+ *         // the default cleanup, RESTORE, removed the event of the previous test
  *     }
  * }
  * }</pre>
@@ -78,7 +78,9 @@ import java.lang.annotation.Target;
  * at that coordinator, the schema is applied there once per configuration (write it so it can run on
  * that database, e.g. {@code CREATE TABLE IF NOT EXISTS}), {@link #shardCount()} is set for the
  * session that applies it, and {@link #workers()} and {@link #image()} are ignored. The cleanup
- * empties that cluster's tables too: point it only at a cluster whose data may be deleted.
+ * truncates that cluster's Citus tables too and inserts the rows they held when the run connected
+ * (copies kept in the schema {@code citus_testkit_seed} on the coordinator, dropped at the end of the
+ * run): point it only at a cluster whose data may be deleted.
  * An injected {@link io.citustestkit.CitusTestCluster} is then connected to that coordinator
  * ({@link io.citustestkit.CitusTestCluster#connect}): its data source, {@code execute} and
  * {@code applySchema} work; its node methods ({@code workers()}, fault injection) do not.
@@ -192,11 +194,12 @@ public @interface CitusCluster {
     boolean disabledWithoutDocker() default false;
 
     /**
-     * How the tables are cleaned between tests. The default, {@link TableCleanup#TRUNCATE}, gives
-     * every test empty tables, which is what a test that shares its cluster with other classes
-     * expects; sequences keep counting, as they do after a rolled-back transaction.
+     * How the tables are cleaned between tests. The default, {@link TableCleanup#RESTORE}, gives
+     * every test the rows the schema left (seed rows of migrations, reference data) and nothing else,
+     * which is what a test that shares its cluster with other classes expects; sequences keep counting,
+     * as they do after a rolled-back transaction. {@link TableCleanup#TRUNCATE} gives empty tables.
      *
      * @return how the tables are cleaned between tests
      */
-    TableCleanup cleanup() default TableCleanup.TRUNCATE;
+    TableCleanup cleanup() default TableCleanup.RESTORE;
 }

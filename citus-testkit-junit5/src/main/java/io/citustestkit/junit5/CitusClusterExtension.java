@@ -110,7 +110,7 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
         CitusClusterHandle.forget(context.getRequiredTestClass());
     }
 
-    /** Lets the test use the cluster's tables (alone, if its class truncates), cleaning first when needed. */
+    /** Lets the test use the cluster's tables (alone, if its class cleans), cleaning first when needed. */
     @Override
     public void beforeEach(ExtensionContext context) throws InterruptedException {
         Class<?> testClass = context.getRequiredTestClass();
@@ -126,13 +126,13 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
                 new CleanStateKey(cluster.databaseId()), key -> new CleanState(cluster.cleaner()), CleanState.class);
         String test = testClass.getName() + "." + context.getRequiredTestMethod().getName() + "()";
         boolean recording = TestRecording.isWanted(annotation.get());
-        context.getStore(NAMESPACE).put(LEASE, cleanState.enter(annotation.get().cleanup(), recording, test));
+        context.getStore(NAMESPACE).put(LEASE, cleanState.enter(annotation.get().cleanup(), recording, testClass.getName(), test));
         if (recording) {
             context.getStore(NAMESPACE).put(RECORDING, TestRecording.start(cluster, test));
         }
     }
 
-    /** Cleans the tables (in a truncating mode) and lets the next tests in. */
+    /** Cleans the tables (in a cleaning mode) and lets the next tests in. */
     @Override
     public void afterEach(ExtensionContext context) {
         TestRecording recording = context.getStore(NAMESPACE).remove(RECORDING, TestRecording.class);

@@ -3,6 +3,7 @@ package io.citustestkit.junit5;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,13 +12,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Keeps the tables of one database clean between tests, also when JUnit runs tests in parallel.
  *
  * <p>A test {@linkplain #enter enters} before it runs and {@linkplain Lease#close leaves} after. A test
- * whose class truncates enters alone: it waits for the tests running on this database and makes later
- * ones wait, truncates first if an earlier test may have left rows or moved sequences, and truncates
- * again when it leaves. Tests that keep their data ({@link TableCleanup#NONE}) enter side by side.
- * A thread that already holds a lease (a {@code @TestFactory}'s dynamic tests) is let in without waiting.
+ * whose class cleans enters alone: it waits for the tests running on this database and makes later
+ * ones wait, cleans first if an earlier test may have left the tables otherwise than its mode wants them
+ * (restored to the rows the schema left, or empty) or moved sequences, and cleans again when it leaves.
+ * The first restoring test of each class first has the cleaner remember the tables that appeared since
+ * (Spring Boot's migrations create them when the class's application context starts). Tests that keep
+ * their data ({@link TableCleanup#NONE}) enter side by side. A thread that already holds a lease (a
+ * {@code @TestFactory}'s dynamic tests) is let in without waiting.
  *
  * <pre>{@code
- * try (CleanState.Lease lease = cleanState.enter(TableCleanup.TRUNCATE, "EventTest.should_store()")) {
+ * try (CleanState.Lease lease = cleanState.enter(TableCleanup.RESTORE, false, "EventTest", "EventTest.should_store()")) {
  *     // run the test
  * }
  * }</pre>
@@ -26,11 +30,15 @@ final class CleanState {
 
     private static final int ALL = Integer.MAX_VALUE;
 
+    /** What the last cleaning left: the tables (or sequences) as the schema left them, empty, or unknown. */
+    private enum Left { SCHEMA_STATE, EMPTY, UNKNOWN }
+
     private final TableCleaner cleaner;
     private final Semaphore gate = new Semaphore(ALL, true);
     private final Map<Thread, Lease> holders = new ConcurrentHashMap<>();
-    private final AtomicBoolean mayHoldRows = new AtomicBoolean(true);
-    private final AtomicBoolean sequencesMayHaveMoved = new AtomicBoolean(true);
+    private final Set<String> rememberedClasses = ConcurrentHashMap.newKeySet();
+    private volatile Left tables = Left.UNKNOWN;
+    private volatile Left sequences = Left.UNKNOWN;
 
     CleanState(TableCleaner cleaner) {
         this.cleaner = cleaner;
@@ -42,33 +50,37 @@ final class CleanState {
      * @throws InterruptedException if the thread is interrupted while it waits for other tests
      */
     Lease enter(TableCleanup mode, String test) throws InterruptedException {
-        return enter(mode, false, test);
+        return enter(mode, false, test, test);
     }
 
     /**
-     * Lets a test in, alone when its mode truncates or {@code alone} asks for it (a test whose
-     * statements are recorded must not see another test's), cleaning first when its mode needs it.
+     * Lets a test in, alone when its mode cleans or {@code alone} asks for it (a test whose statements
+     * are recorded must not see another test's), cleaning first when its mode needs it.
      *
+     * @param testClass the test's class, whose first restoring test remembers tables that appeared since
      * @throws InterruptedException if the thread is interrupted while it waits for other tests
      */
-    Lease enter(TableCleanup mode, boolean alone, String test) throws InterruptedException {
+    Lease enter(TableCleanup mode, boolean alone, String testClass, String test) throws InterruptedException {
         Thread thread = Thread.currentThread();
         if (holders.containsKey(thread)) {
             return new Lease(this, mode, test, thread, 0);
         }
-        int permits = mode.truncates() || alone ? ALL : 1;
+        int permits = mode.cleans() || alone ? ALL : 1;
         gate.acquire(permits);
         Lease lease = new Lease(this, mode, test, thread, permits);
         holders.put(thread, lease);
         try {
-            if (mode.truncates()) {
-                boolean restart = mode.restartsSequences();
-                if (mayHoldRows.get() || restart && sequencesMayHaveMoved.get()) {
-                    clean(restart, "before " + test + " (an earlier test or the schema may have left rows)");
+            if (mode.cleans()) {
+                if (mode.restores() && rememberedClasses.add(testClass)) {
+                    cleaner.remember("before " + test + " (tables that appeared since the schema was applied)");
+                }
+                Left wanted = wanted(mode);
+                if (tables != wanted || mode.restartsSequences() && sequences != wanted) {
+                    clean(mode, "before " + test + " (an earlier test may have left rows)");
                 }
             } else {
-                mayHoldRows.set(true);
-                sequencesMayHaveMoved.set(true);
+                tables = Left.UNKNOWN;
+                sequences = Left.UNKNOWN;
             }
             return lease;
         } catch (RuntimeException | Error e) {
@@ -78,12 +90,16 @@ final class CleanState {
         }
     }
 
-    private void clean(boolean restartSequences, String when) {
-        mayHoldRows.set(true);
-        sequencesMayHaveMoved.set(true);
-        cleaner.clean(restartSequences, when);
-        mayHoldRows.set(false);
-        sequencesMayHaveMoved.set(!restartSequences);
+    private static Left wanted(TableCleanup mode) {
+        return mode.restores() ? Left.SCHEMA_STATE : Left.EMPTY;
+    }
+
+    private void clean(TableCleanup mode, String when) {
+        tables = Left.UNKNOWN;
+        sequences = Left.UNKNOWN;
+        cleaner.clean(mode.restores(), mode.restartsSequences(), when);
+        tables = wanted(mode);
+        sequences = mode.restartsSequences() ? wanted(mode) : Left.UNKNOWN;
     }
 
     private void leave(Lease lease) {
@@ -91,8 +107,8 @@ final class CleanState {
             return;
         }
         try {
-            if (lease.mode.truncates()) {
-                clean(lease.mode.restartsSequences(), "after " + lease.test);
+            if (lease.mode.cleans()) {
+                clean(lease.mode, "after " + lease.test);
             }
         } finally {
             release(lease);
@@ -105,7 +121,7 @@ final class CleanState {
     }
 
     /**
-     * A test's permission to use the database; closing it cleans (in a truncating mode) and lets the
+     * A test's permission to use the database; closing it cleans (in a cleaning mode) and lets the
      * next tests in. Idempotent; also closed by JUnit with the test's store, should the after-each
      * callback not run.
      */

@@ -56,8 +56,10 @@ final class ExistingCluster {
             }
             LOG.info("Running against the existing Citus cluster at {} ({}); no containers are started", settings.describe(),
                     cluster.citusVersion());
-            return new SharedCluster(cluster, new CoordinatorTruncate(cluster.dataSource()),
-                    "existing " + ExistingClusterSettings.redacted(settings.url()), describe(settings));
+            CoordinatorTruncate cleaner = new CoordinatorTruncate(cluster.dataSource(), true);
+            cleaner.forget();
+            cleaner.remember("after the schema was applied on " + describe(settings));
+            return new SharedCluster(cluster, cleaner, "existing " + ExistingClusterSettings.redacted(settings.url()), describe(settings));
         } catch (RuntimeException | Error e) {
             cluster.close();
             throw e;

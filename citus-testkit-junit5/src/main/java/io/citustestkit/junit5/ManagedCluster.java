@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Starts the container cluster of a {@link ClusterSpec}, to be removed when the test run ends, with
- * the cleanup strategy the run chose.
+ * the cleanup strategy the run chose, which remembers the rows the schema left right after the start
+ * (before any test class can write: a cluster started from a snapshot holds the same rows).
  *
  * <pre>{@code
  * try (SharedCluster cluster = ManagedCluster.start(spec)) {
@@ -32,6 +33,12 @@ final class ManagedCluster {
         CitusTestCluster cluster = spec.start();
         try {
             TableCleaner cleaner = cleanerFor(cluster, System.getProperty(CLEANUP_STRATEGY_PROPERTY, "per-node"));
+            try {
+                cleaner.remember("after the schema was applied on " + cluster);
+            } catch (RuntimeException e) {
+                cleaner.close();
+                throw e;
+            }
             return new SharedCluster(cluster, cleaner, "cluster " + cluster.id(), cluster.toString());
         } catch (RuntimeException e) {
             cluster.close();

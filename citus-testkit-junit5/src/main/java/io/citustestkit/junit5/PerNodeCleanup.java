@@ -4,10 +4,13 @@ import io.citustestkit.commons.KitSql;
 import io.citustestkit.CitusNode;
 import io.citustestkit.CitusTestCluster;
 import io.citustestkit.commons.CitusTestkitException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,32 +25,33 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Cleans a cluster the extension started by emptying, on every node at once, the shards that node
+ * Cleans a cluster the extension started on every node at once, each node resetting the shards it
  * holds, over one kept connection per node: one round trip per node, all nodes in parallel.
  *
  * <p>Going through the coordinator, Citus truncates every shard of every table one after the other per
  * worker, about 1 ms a shard: 10 tables of 32 shards take a third of a second. Here each node runs one
- * {@code DO} block that finds its own shard placements ({@code pg_dist_shard} names every shard; the
- * ones that exist locally are this node's), skips the empty ones ({@code pg_relation_size} = 0), deletes
- * the rows of small ones and truncates the large ones (over 1 MB), with foreign-key triggers off for the
- * transaction ({@code session_replication_role = replica}: every table ends up empty, so no reference
- * is left dangling) and Citus's guard against writing to shards lifted for it
- * ({@code citus.enable_manual_changes_to_shards}). Restarting sequences resets each sequence owned by
- * a Citus table, on every node, to its own start value (workers hand out ids from their own range).
- * This needs the superuser the extension's clusters run as; {@link CoordinatorTruncate} is the way for
- * other clusters.
+ * {@code DO} block ({@link PerNodeStatements}) that finds its own shard placements ({@code pg_dist_shard}
+ * names every shard; the ones that exist locally are this node's), copies back the rows the schema left
+ * into the shards a test changed, and empties the others: it skips the empty ones
+ * ({@code pg_relation_size} = 0), deletes the rows of small ones and truncates the large ones (over
+ * 1 MB), with foreign-key triggers off for the transaction ({@code session_replication_role = replica})
+ * and Citus's guard against writing to shards lifted for it ({@code citus.enable_manual_changes_to_shards}).
+ * What the schema left is {@linkplain #remember remembered} on each node, in the kit's schema
+ * {@value PerNodeStatements#SCHEMA}. Restarting sequences resets each sequence owned by a Citus table,
+ * on every node, to the value remembered for it, or to its own start value (workers hand out ids from
+ * their own range). This needs the superuser the extension's clusters run as; {@link CoordinatorTruncate}
+ * is the way for other clusters.
  *
  * <pre>{@code
  * try (PerNodeCleanup cleanup = new PerNodeCleanup(cluster)) {
- *     cleanup.clean(false, "after EventTest.should_store_an_event()");
+ *     cleanup.remember("after the schema was applied");
+ *     cleanup.clean(true, false, "after EventTest.should_store_an_event()");
  * }
  * }</pre>
  */
 final class PerNodeCleanup implements TableCleaner {
 
-    /** Shards above this size are truncated (a new, empty file) instead of having their rows deleted. */
-    static final long TRUNCATE_ABOVE_BYTES = 1024 * 1024;
-
+    private static final Logger LOG = LoggerFactory.getLogger(PerNodeCleanup.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final CitusTestCluster cluster;
@@ -64,56 +68,23 @@ final class PerNodeCleanup implements TableCleaner {
         });
     }
 
-    /** The block every node runs. */
-    static String statement(boolean restartSequences) {
-        String sequences = !restartSequences ? "" : """
-                    FOR seq, start IN
-                        SELECT d.objid::regclass, q.seqstart
-                          FROM pg_depend d JOIN pg_sequence q ON q.seqrelid = d.objid
-                         WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
-                           AND d.deptype IN ('a', 'i')
-                           AND d.refobjid IN (SELECT logicalrelid FROM pg_dist_partition)
-                    LOOP
-                        PERFORM setval(seq, start, false);
-                    END LOOP;
-                """;
-        return """
-                DO $citus_testkit$
-                DECLARE
-                    shard regclass;
-                    bytes bigint;
-                    large text;
-                    seq regclass;
-                    start bigint;
-                BEGIN
-                    PERFORM set_config('lock_timeout', '%s', true);
-                    PERFORM set_config('client_min_messages', 'warning', true);
-                    PERFORM set_config('citus.enable_manual_changes_to_shards', 'on', true);
-                    PERFORM set_config('session_replication_role', 'replica', true);
-                    FOR shard, bytes IN
-                        SELECT local.shard, pg_relation_size(local.shard)
-                          FROM (SELECT to_regclass(shard_name(logicalrelid, shardid)) AS shard FROM pg_dist_shard) local
-                         WHERE local.shard IS NOT NULL
-                    LOOP
-                        IF bytes > %d THEN
-                            large := concat_ws(', ', large, shard::text);
-                        ELSIF bytes > 0 THEN
-                            EXECUTE 'DELETE FROM ' || shard;
-                        END IF;
-                    END LOOP;
-                    IF large IS NOT NULL THEN
-                        EXECUTE 'TRUNCATE ' || large || ' CASCADE';
-                    END IF;
-                %sEND
-                $citus_testkit$""".formatted(LOCK_TIMEOUT, TRUNCATE_ABOVE_BYTES, sequences);
+    @Override
+    public void remember(String when) {
+        runEverywhere(PerNodeStatements.remember(), "Could not remember the rows of the Citus tables " + when);
     }
 
     @Override
-    public void clean(boolean restartSequences, String when) {
+    public void clean(boolean restore, boolean restartSequences, String when) {
+        runEverywhere(PerNodeStatements.reset(restore, restartSequences),
+                (restore ? "Could not restore the Citus tables to the rows the schema left " : "Could not empty the Citus tables ") + when);
+    }
+
+    /** Runs {@code block} on every node at once; fails with every node's failure, each node named. */
+    private void runEverywhere(String block, String failure) {
         if (closed) {
             throw new IllegalStateException("The cleanup of cluster " + cluster.id() + " is closed.");
         }
-        String sql = KitSql.marked(statement(restartSequences));
+        String sql = KitSql.marked(block);
         List<CitusNode> nodes = new ArrayList<>();
         nodes.add(cluster.coordinator());
         nodes.addAll(cluster.workers());
@@ -141,7 +112,7 @@ final class PerNodeCleanup implements TableCleaner {
             }
         }
         if (!failures.isEmpty()) {
-            throw failure(when, failures);
+            throw failure(failure, failures);
         }
     }
 
@@ -149,8 +120,8 @@ final class PerNodeCleanup implements TableCleaner {
         connections.computeIfAbsent(node.name(), name -> new NodeConnection()).execute(node, sql);
     }
 
-    private CitusTestkitException failure(String when, Map<CitusNode, Throwable> failures) {
-        StringBuilder message = new StringBuilder("Could not empty the Citus tables ").append(when).append(':');
+    private CitusTestkitException failure(String what, Map<CitusNode, Throwable> failures) {
+        StringBuilder message = new StringBuilder(what).append(':');
         Throwable first = null;
         for (Map.Entry<CitusNode, Throwable> failure : failures.entrySet()) {
             Throwable cause = failure.getValue();
@@ -194,6 +165,9 @@ final class PerNodeCleanup implements TableCleaner {
         private void execute(Connection connection, String sql) throws SQLException {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(sql);
+                for (SQLWarning notice = statement.getWarnings(); notice != null; notice = notice.getNextWarning()) {
+                    LOG.debug("{} on {}", notice.getMessage(), url);
+                }
             }
         }
 

@@ -1,11 +1,13 @@
 package io.citustestkit.junit5;
 
 /**
- * Empties every table Citus knows (distributed, reference and Citus-local, as listed in
- * {@code pg_dist_partition}) between tests; plain PostgreSQL tables are left alone.
+ * Brings every table Citus knows (distributed, reference, single-shard and Citus-local, as listed in
+ * {@code pg_dist_partition}) back to the rows the schema left, or empties them, between tests; plain
+ * PostgreSQL tables are left alone.
  *
  * <pre>{@code
- * cleaner.clean(false, "after EventTest.should_store_an_event()");
+ * cleaner.remember("after the schema was applied");
+ * cleaner.clean(true, false, "after EventTest.should_store_an_event()");
  * }</pre>
  */
 interface TableCleaner extends AutoCloseable {
@@ -14,13 +16,26 @@ interface TableCleaner extends AutoCloseable {
     String LOCK_TIMEOUT = "10s";
 
     /**
-     * Empties the tables.
+     * Remembers the rows of the Citus tables not remembered yet, and the values of their sequences:
+     * what {@link #clean} with {@code restore} brings them back to. Tables remembered earlier keep
+     * what was remembered for them.
      *
-     * @param restartSequences also restart the sequences the tables own, as {@code RESTART IDENTITY} does
+     * @param when when this happens, for the message of a failure ("after the schema was applied")
+     * @throws io.citustestkit.commons.CitusTestkitException with the server's message
+     */
+    void remember(String when);
+
+    /**
+     * Restores or empties the tables.
+     *
+     * @param restore bring the remembered tables back to their remembered rows (and empty the others);
+     *                false: empty every table
+     * @param restartSequences also reset the sequences the tables own: to their remembered values when
+     *                         restoring, else to their start, as {@code RESTART IDENTITY} does
      * @param when when this happens, for the message of a failure ("after Test.method()")
      * @throws io.citustestkit.commons.CitusTestkitException with the server's message, and a hint for a lock timeout
      */
-    void clean(boolean restartSequences, String when);
+    void clean(boolean restore, boolean restartSequences, String when);
 
     /** Releases connections the cleaner keeps. */
     @Override

@@ -26,7 +26,7 @@ class CitusClusterAnnotationTest {
         assertThat(defaults.shardCount()).as("0: Citus's default").isZero();
         assertThat(defaults.dataOnTmpfs()).isFalse();
         assertThat(defaults.disabledWithoutDocker()).as("a missing Docker fails loudly").isFalse();
-        assertThat(defaults.cleanup()).isEqualTo(TableCleanup.TRUNCATE);
+        assertThat(defaults.cleanup()).isEqualTo(TableCleanup.RESTORE);
     }
 
     @Test

@@ -2,8 +2,10 @@ package io.citustestkit.junit5;
 
 import io.citustestkit.CitusTestCluster;
 import io.citustestkit.testsupport.EnabledIfCitusImage;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import javax.sql.DataSource;
@@ -45,6 +47,17 @@ class ExistingClusterIT {
         results.testEvents().assertStatistics(stats -> stats.succeeded(1));
     }
 
+    @Test
+    void should_restore_the_rows_the_schema_left_through_the_coordinator_and_drop_its_copies_at_the_end() {
+        EngineExecutionResults results = runAgainstExisting(SeededCase.class);
+
+        EngineRuns.assertAllSucceeded(results);
+        results.testEvents().assertStatistics(stats -> stats.succeeded(3));
+        assertThat(Sql.queryString(existing.dataSource(), "SELECT to_regclass('citus_testkit_seed.tables')::text"))
+                .as("the copies the run kept on the existing coordinator, dropped when it ended").isNull();
+        Sql.execute(existing.dataSource(), "DROP TABLE existing_accounts, existing_plans");
+    }
+
     private static EngineExecutionResults runAgainstExisting(Class<?>... fixtures) {
         return EngineRuns.run(Map.of(ExistingClusterSettings.URL_PROPERTY, existing.jdbcUrl(),
                 ExistingClusterSettings.USER_PROPERTY, existing.username(),
@@ -81,6 +94,42 @@ class ExistingClusterIT {
         void test(DataSource dataSource) throws SQLException {
             assertThat(urlOf(dataSource)).isEqualTo(existing.jdbcUrl());
             assertThat(Sql.count(dataSource, "existing_notes")).as("emptied after the previous class's test").isZero();
+        }
+    }
+
+    /** The default clean state on an existing cluster: TRUNCATE through the coordinator, then the remembered rows again. */
+    @CitusCluster(shardCount = 3, schema = "classpath:io/citustestkit/junit5/existing-seeded-schema.sql")
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class SeededCase {
+
+        static final String PLANS = "SELECT string_agg(id || ':' || name, ',' ORDER BY id) FROM existing_plans";
+        static final String ACCOUNTS = "SELECT string_agg(owner_id || ':' || id || ':' || plan_id, ',' ORDER BY owner_id) FROM existing_accounts";
+
+        @Test
+        @Order(1)
+        void finds_the_seeded_rows_and_deletes_and_changes_them(DataSource dataSource) {
+            assertSeeded(dataSource);
+            Sql.execute(dataSource, "DELETE FROM existing_accounts WHERE owner_id = 1");
+            Sql.execute(dataSource, "UPDATE existing_plans SET name = 'changed' WHERE id = 1");
+        }
+
+        @Test
+        @Order(2)
+        void finds_them_back_and_adds_rows(DataSource dataSource) {
+            assertSeeded(dataSource);
+            Sql.execute(dataSource, "INSERT INTO existing_plans VALUES (3, 'team')");
+            Sql.execute(dataSource, "INSERT INTO existing_accounts (owner_id, plan_id) VALUES (4, 3)");
+        }
+
+        @Test
+        @Order(3)
+        void finds_only_the_seeded_rows(DataSource dataSource) {
+            assertSeeded(dataSource);
+        }
+
+        private static void assertSeeded(DataSource dataSource) {
+            assertThat(Sql.queryString(dataSource, PLANS)).isEqualTo("1:free,2:pro");
+            assertThat(Sql.queryString(dataSource, ACCOUNTS)).isEqualTo("1:1:1,2:2:2,3:3:2");
         }
     }
 

@@ -34,6 +34,19 @@ final class Sql {
         }
     }
 
+    /** The first column of the first row, as text (null for SQL NULL). */
+    static String queryString(DataSource dataSource, String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException(sql + " returned no row");
+            }
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Inserts an event of {@code owner} and returns its generated id. */
     static long insertEvent(DataSource dataSource, long owner) {
         return queryLong(dataSource, "INSERT INTO events (owner_id, payload) VALUES (" + owner + ", 'x') RETURNING id");

@@ -44,14 +44,14 @@ class TableCleanerIT {
     void should_empty_ten_tables_of_a_few_thousand_rows_on_every_node_at_once() {
         createTables();
         try (PerNodeCleanup cleanup = new PerNodeCleanup(cluster)) {
-            cleanAndCheck("per node", restart -> cleanup.clean(restart, "in TableCleanerIT"));
+            cleanAndCheck("per node", restart -> cleanup.clean(false, restart, "in TableCleanerIT"));
         }
     }
 
     @Test
     void should_empty_ten_tables_through_the_coordinator_for_clusters_it_did_not_start() {
         createTables();
-        cleanAndCheck("through the coordinator", restart -> new CoordinatorTruncate(dataSource).clean(restart, "in TableCleanerIT"));
+        cleanAndCheck("through the coordinator", restart -> new CoordinatorTruncate(dataSource).clean(false, restart, "in TableCleanerIT"));
     }
 
     private void cleanAndCheck(String how, Consumer<Boolean> clean) {

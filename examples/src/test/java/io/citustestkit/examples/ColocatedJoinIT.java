@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import static io.citustestkit.assertions.CitusAssertions.assertColocated;
 import static io.citustestkit.assertions.CitusAssertions.assertThatQuery;
 import static io.citustestkit.assertions.CitusAssertions.assertThatTable;
-import static io.citustestkit.examples.TenantData.insertEventTypes;
 import static io.citustestkit.examples.TenantData.insertEvents;
 import static io.citustestkit.examples.TenantData.insertUser;
 import static io.citustestkit.examples.TenantData.queryForLong;
@@ -65,7 +64,6 @@ class ColocatedJoinIT {
     @Test
     void should_return_only_the_tenant_s_rows(DataSource dataSource) throws SQLException {
         // GIVEN two tenants
-        insertEventTypes(dataSource);
         insertUser(dataSource, 1L);
         insertUser(dataSource, 2L);
         insertEvents(dataSource, 1L, "login", "purchase", "logout");

@@ -13,7 +13,6 @@ import java.sql.Statement;
 
 import static io.citustestkit.assertions.CitusAssertions.assertRoutedToSingleWorker;
 import static io.citustestkit.assertions.CitusAssertions.assertThatQuery;
-import static io.citustestkit.examples.TenantData.insertEventTypes;
 import static io.citustestkit.examples.TenantData.insertSession;
 import static io.citustestkit.examples.TenantData.insertUser;
 import static io.citustestkit.examples.TenantData.queryForLong;
@@ -74,7 +73,6 @@ class CrossShardJoinIT {
     @Test
     void should_find_the_same_rows_either_way(DataSource dataSource) throws SQLException {
         // GIVEN two tenants with a session each, and three events in each session
-        insertEventTypes(dataSource);
         for (long tenant = 1; tenant <= 2; tenant++) {
             insertUser(dataSource, tenant);
             long session = insertSession(dataSource, tenant, "token-" + tenant);

@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 
 import static io.citustestkit.assertions.CitusAssertions.assertRoutedToSingleWorker;
 import static io.citustestkit.assertions.CitusAssertions.assertThatQuery;
-import static io.citustestkit.examples.TenantData.insertEventTypes;
 import static io.citustestkit.examples.TenantData.insertUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -89,7 +88,6 @@ class EventRepositoryIT {
     void should_keep_each_tenant_s_events_to_itself(DataSource dataSource) throws SQLException {
         // GIVEN
         EventRepository repository = new EventRepository(dataSource);
-        insertEventTypes(dataSource);
         insertUser(dataSource, 1L);
         insertUser(dataSource, 2L);
         repository.record(1L, "login", "{\"ip\": \"10.0.0.1\"}");

@@ -53,7 +53,6 @@ class MultiShardGuardIT {
 
         @Test
         void should_count_a_tenants_events() throws SQLException {
-            events.addEventType("login", "a user logged in");
             events.addTenant(42, "ada@example.com");
             events.record(42, "login");
             assertThat(events.count(42)).isEqualTo(1);

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 
 import static io.citustestkit.assertions.CitusAssertions.assertMultiShard;
 import static io.citustestkit.assertions.CitusAssertions.assertThatQuery;
-import static io.citustestkit.examples.TenantData.insertEventTypes;
 import static io.citustestkit.examples.TenantData.insertEvents;
 import static io.citustestkit.examples.TenantData.insertUser;
 import static io.citustestkit.examples.TenantData.queryForLong;
@@ -42,7 +41,6 @@ class ParallelAggregationIT {
     @Test
     void should_merge_the_partial_counts_of_every_shard(DataSource dataSource) throws SQLException {
         // GIVEN events of ten tenants, spread over the 4 shards
-        insertEventTypes(dataSource);
         for (long tenant = 1; tenant <= 10; tenant++) {
             insertUser(dataSource, tenant);
             insertEvents(dataSource, tenant, "login", "purchase");

@@ -35,7 +35,6 @@ class RecordedStatementsIT {
 
     @Test
     void should_keep_every_statement_of_a_tenant_on_its_own_shard(RecordedStatements statements) throws SQLException {
-        events.addEventType("login", "a user logged in");
         events.addTenant(42, "ada@example.com");
         events.record(42, "login");
         events.count(42);
@@ -59,7 +58,6 @@ class RecordedStatementsIT {
 
     @Test
     void should_show_what_citus_ran_for_the_statement_that_fanned_out(RecordedStatements statements) throws SQLException {
-        events.addEventType("login", "a user logged in");
         events.addTenant(7, "grace@example.com");
         events.record(7, "login");
         events.forgetEventsOfType(7, "login");

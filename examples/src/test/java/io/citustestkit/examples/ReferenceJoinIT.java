@@ -10,7 +10,6 @@ import java.sql.SQLException;
 
 import static io.citustestkit.assertions.CitusAssertions.assertReferenceTable;
 import static io.citustestkit.assertions.CitusAssertions.assertThatQuery;
-import static io.citustestkit.examples.TenantData.insertEventTypes;
 import static io.citustestkit.examples.TenantData.insertEvents;
 import static io.citustestkit.examples.TenantData.insertUser;
 import static io.citustestkit.examples.TenantData.queryForString;
@@ -61,7 +60,6 @@ class ReferenceJoinIT {
     @Test
     void should_describe_each_event_with_its_type(DataSource dataSource) throws SQLException {
         // GIVEN
-        insertEventTypes(dataSource);
         insertUser(dataSource, 7L);
         insertEvents(dataSource, 7L, "purchase", "purchase");
 

@@ -17,7 +17,6 @@ import static io.citustestkit.assertions.CitusAssertions.assertRoutedToSingleWor
 import static io.citustestkit.assertions.CitusAssertions.assertSingleShardTable;
 import static io.citustestkit.assertions.CitusAssertions.assertThatQuery;
 import static io.citustestkit.assertions.CitusAssertions.assertThatSchema;
-import static io.citustestkit.examples.TenantData.insertEventTypes;
 import static io.citustestkit.examples.TenantData.queryForLong;
 import static io.citustestkit.examples.TenantSchemaData.insertEvents;
 import static io.citustestkit.examples.TenantSchemaData.insertUser;
@@ -161,7 +160,6 @@ class SchemaPerTenantIT {
     @Test
     void should_return_only_the_tenant_s_rows(DataSource dataSource) throws SQLException {
         // GIVEN the same user id in two tenants
-        insertEventTypes(dataSource);
         insertUser(dataSource, "tenant_acme", 1L);
         insertUser(dataSource, "tenant_globex", 1L);
         insertEvents(dataSource, "tenant_acme", 1L, "login", "purchase", "logout");

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 
 import static io.citustestkit.assertions.CitusAssertions.assertRoutedToSingleWorker;
 import static io.citustestkit.assertions.CitusAssertions.assertThatQuery;
-import static io.citustestkit.examples.TenantData.insertEventTypes;
 import static io.citustestkit.examples.TenantData.insertEvents;
 import static io.citustestkit.examples.TenantData.insertUser;
 import static io.citustestkit.examples.TenantData.queryForLong;
@@ -61,7 +60,6 @@ class SingleWorkerQueriesIT {
     @Test
     void should_plan_the_writes_it_checks_without_executing_them(DataSource dataSource) throws SQLException {
         // GIVEN a tenant with two events
-        insertEventTypes(dataSource);
         insertUser(dataSource, TENANT);
         insertEvents(dataSource, TENANT, "login", "purchase");
 

@@ -8,23 +8,16 @@ import java.sql.SQLException;
 
 /**
  * Rows of the multi-tenant model ({@code multi-tenant-schema.sql}) for the examples that run their
- * queries, not only check their plans. Inserted inside each test: {@code @CitusCluster} empties the
- * tables between tests. The foreign keys of the schema decide the order: event types and the user
- * first, then the user's events.
+ * queries, not only check their plans. Inserted inside each test: {@code @CitusCluster} brings the
+ * tables back to the rows the schema left between tests (the event types, which the schema seeds). The
+ * foreign keys of the schema decide the order: the user first, then the user's events.
  */
 final class TenantData {
 
-    /** The event types every tenant's events refer to. */
+    /** The event types every tenant's events refer to: rows of the reference table {@code event_types} the schemas seed. */
     static final String[] EVENT_TYPES = {"login", "purchase", "logout"};
 
     private TenantData() {
-    }
-
-    /** Inserts {@link #EVENT_TYPES} into the reference table {@code event_types}. */
-    static void insertEventTypes(DataSource dataSource) throws SQLException {
-        for (String type : EVENT_TYPES) {
-            update(dataSource, "INSERT INTO event_types (name, description) VALUES (?, ?)", type, "A " + type + " event");
-        }
     }
 
     /** Inserts the user {@code id} (a tenant), with an email made of its id. */
@@ -65,7 +58,7 @@ final class TenantData {
         }
     }
 
-    private static void update(DataSource dataSource, String sql, Object... params) throws SQLException {
+    static void update(DataSource dataSource, String sql, Object... params) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = prepare(connection, sql, params)) {
             statement.executeUpdate();

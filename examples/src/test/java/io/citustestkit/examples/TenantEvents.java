@@ -20,10 +20,6 @@ final class TenantEvents {
         this.pool = pool;
     }
 
-    void addEventType(String type, String description) throws SQLException {
-        update("INSERT INTO event_types (name, description) VALUES (?, ?)", type, description); // a reference table
-    }
-
     void addTenant(long tenant, String email) throws SQLException {
         update("INSERT INTO users (id, email) VALUES (?, ?)", tenant, email);
     }
