@@ -12,13 +12,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Judges a client statement by what Citus ran for it: the shards its commands name (checked against
  * the catalog, so a column that merely looks like a shard name does not count), the nodes they ran on,
- * and from those, its {@link PlanKind}.
+ * and from those, its {@link PlanKind}; the distribution value Citus named for each task that touched a
+ * hash-distributed shard (or why it named none); and the calls it delegated to a worker.
  */
 final class ExecutionEvidence {
 
@@ -36,10 +40,14 @@ final class ExecutionEvidence {
         return ids;
     }
 
-    static RecordedStatement judge(ClientStatement statement, ShardCatalog catalog) {
+    static RecordedStatement judge(ClientStatement statement, ShardCatalog catalog, Function<String, String> distributionColumn) {
         Map<Long, Shard> shards = new LinkedHashMap<>();
         List<String> commands = new ArrayList<>();
         Set<String> nodes = new TreeSet<>();
+        Set<String> delegatedTo = new TreeSet<>();
+        Set<String> values = new LinkedHashSet<>();
+        Set<String> unnamed = new LinkedHashSet<>();
+        int tasks = 0;
         boolean subplans = false;
         boolean repartition = false;
         for (ExecutedCommand command : statement.commands) {
@@ -50,16 +58,61 @@ final class ExecutionEvidence {
             String sql = command.sql();
             repartition |= sql.contains("worker_partition_query_result") || sql.contains("fetch_intermediate_results");
             subplans |= sql.contains("read_intermediate_result");
+            String node = command.isLocal() ? coordinatorName(catalog) : command.node();
+            if (command.delegated()) {
+                delegatedTo.add(node);
+                commands.add(sql);
+                nodes.add(node);
+                tasks++;
+                continue;
+            }
             if (named.isEmpty()) {
                 continue;
             }
             named.forEach(shard -> shards.putIfAbsent(shard.shardId(), shard));
             commands.add(sql);
-            nodes.add(command.isLocal() ? coordinatorName(catalog) : command.node());
+            nodes.add(node);
+            tasks++;
+            Optional<Shard> hashed = named.stream().filter(ExecutionEvidence::isHashDistributed).findFirst();
+            if (hashed.isEmpty()) {
+                continue;
+            }
+            if (command.plannedValue() != null) {
+                values.add(command.plannedValue());
+                continue;
+            }
+            Optional<List<String>> inserted = InsertedValues.of(sql, distributionColumn.apply(hashed.get().table()));
+            if (inserted.isPresent()) {
+                values.addAll(inserted.get());
+            } else {
+                unnamed.add(whyUnnamed(statement.sql, sql));
+            }
         }
-        PlanKind kind = kind(List.copyOf(shards.values()), commands.size(), subplans, repartition);
+        PlanKind kind = !delegatedTo.isEmpty() && shards.isEmpty()
+                ? PlanKind.ROUTER
+                : kind(List.copyOf(shards.values()), tasks, subplans, repartition);
         return new RecordedStatement(statement.sql, statement.parameters, kind, List.copyOf(shards.values()),
-                List.copyOf(nodes), commands, statement.error);
+                List.copyOf(nodes), commands, statement.error, List.copyOf(values),
+                unnamed.isEmpty() ? null : String.join("; ", unnamed), List.copyOf(delegatedTo));
+    }
+
+    /** Why Citus named no distribution value for a command that touched a hash-distributed shard. */
+    static String whyUnnamed(String statement, String command) {
+        String sent = command.stripLeading();
+        if (sent.regionMatches(true, 0, "COPY ", 0, 5)) {
+            return "Citus copied rows into the shard with COPY, and names no distribution value for copied rows";
+        }
+        String received = statement.stripLeading();
+        if (received.regionMatches(true, 0, "INSERT", 0, 6)) {
+            return "Citus names no distribution value for the rows an INSERT ... SELECT writes";
+        }
+        return "Citus planned the query without naming a single distribution column value (it names one only for a query "
+                + "on exactly one value; an IN list, a range, a join filtered on two values or a statement it planned before "
+                + "the value was known has none)";
+    }
+
+    static boolean isHashDistributed(Shard shard) {
+        return shard.tableKind() == TableKind.DISTRIBUTED && shard.hasRange();
     }
 
     private static PlanKind kind(List<Shard> shards, int tasks, boolean subplans, boolean repartition) {

@@ -119,7 +119,7 @@ public final class StatementRecorder implements AutoCloseable {
             ShardCatalog catalog = catalog(statements);
             List<RecordedStatement> result = new ArrayList<>();
             for (ClientStatement statement : statements) {
-                result.add(ExecutionEvidence.judge(statement, catalog));
+                result.add(ExecutionEvidence.judge(statement, catalog, tenants::distributionColumn));
             }
             judged = List.copyOf(result);
             judgedCount = statements.size();
@@ -283,8 +283,15 @@ public final class StatementRecorder implements AutoCloseable {
         settings.put("log_statement", "all");
         settings.put("citus.log_remote_commands", "on");
         settings.put("citus.log_local_commands", "on");
-        settings.put("log_min_messages", "notice"); // Citus reports the commands it runs as NOTICEs
+        // Citus reports the commands it runs as NOTICEs, and at DEBUG2 the distribution value it planned a query for
+        // ("query has a single distribution column value: 42"), the calls it delegates (DEBUG1) and where a bind starts
+        settings.put("log_min_messages", "debug2");
         settings.put("client_min_messages", "warning"); // ... which clients need not receive
+        settings.put("plan_cache_mode", "force_custom_plan"); // every execution planned with its values, so each is named
+        // the fast-path planner defers a bound parameter's value to the executor, which does not log it; the router
+        // planner routes the same queries to the same shards and names the value
+        settings.put("citus.enable_fast_path_router_planner", "off");
+        settings.put("log_parameter_max_length_on_error", "-1"); // a refused statement's parameters, with its error
         return java.util.Collections.unmodifiableMap(settings);
     }
 }
