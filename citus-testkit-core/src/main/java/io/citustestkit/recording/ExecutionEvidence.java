@@ -7,6 +7,8 @@ import io.citustestkit.metadata.TableKind;
 import io.citustestkit.plan.PlanKind;
 import io.citustestkit.plan.ShardReferences;
 import io.citustestkit.plan.ShardRelation;
+import io.citustestkit.sql.SqlLexer;
+import io.citustestkit.sql.SqlToken;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +36,7 @@ final class ExecutionEvidence {
         Set<Long> ids = new TreeSet<>();
         for (ClientStatement statement : statements) {
             for (ExecutedCommand command : statement.commands) {
-                ShardReferences.in(command.sql()).forEach(relation -> ids.add(relation.shardId()));
+                relations(command.sql()).forEach(relation -> ids.add(relation.shardId()));
             }
         }
         return ids;
@@ -52,7 +54,7 @@ final class ExecutionEvidence {
         boolean repartition = false;
         for (ExecutedCommand command : statement.commands) {
             List<Shard> named = new ArrayList<>();
-            for (ShardRelation relation : ShardReferences.in(command.sql())) {
+            for (ShardRelation relation : relations(command.sql())) {
                 catalog.shard(relation.shardId()).filter(shard -> isOfTable(relation, shard)).ifPresent(named::add);
             }
             String sql = command.sql();
@@ -96,6 +98,29 @@ final class ExecutionEvidence {
                 unnamed.isEmpty() ? null : String.join("; ", unnamed), List.copyOf(delegatedTo));
     }
 
+    /**
+     * The shard relations a command names, also inside its string literals: a repartitioned query's tasks
+     * send the query they partition as text ({@code worker_partition_query_result('...', 'SELECT ... FROM
+     * public.events_102008 events ...', ...)}).
+     */
+    static List<ShardRelation> relations(String command) {
+        List<ShardRelation> relations = new ArrayList<>(ShardReferences.in(command));
+        if (command.indexOf('\'') < 0) {
+            return relations;
+        }
+        for (SqlToken token : SqlLexer.tokenize(command)) {
+            String text = token.text();
+            if (token.kind() == SqlToken.Kind.STRING && text.startsWith("'") && text.length() > 2 && token.terminated()) {
+                for (ShardRelation relation : ShardReferences.in(text.substring(1, text.length() - 1).replace("''", "'"))) {
+                    if (!relations.contains(relation)) {
+                        relations.add(relation);
+                    }
+                }
+            }
+        }
+        return relations;
+    }
+
     /** Why Citus named no distribution value for a command that touched a hash-distributed shard. */
     static String whyUnnamed(String statement, String command) {
         String sent = command.stripLeading();
@@ -116,11 +141,11 @@ final class ExecutionEvidence {
     }
 
     private static PlanKind kind(List<Shard> shards, int tasks, boolean subplans, boolean repartition) {
-        if (shards.isEmpty()) {
-            return PlanKind.LOCAL;
-        }
         if (repartition) {
             return PlanKind.REPARTITION;
+        }
+        if (shards.isEmpty()) {
+            return PlanKind.LOCAL;
         }
         if (subplans) {
             return PlanKind.RECURSIVE;

@@ -122,7 +122,7 @@ public record RecordedStatement(String sql, List<String> parameters, PlanKind ki
      * @return whether the verdicts judge it
      */
     public boolean touchesDistributedTables() {
-        return isDelegated()
+        return isDelegated() || kind == PlanKind.REPARTITION
                 || shards.stream().anyMatch(shard -> shard.tableKind() != TableKind.REFERENCE && shard.tableKind() != TableKind.CITUS_LOCAL);
     }
 

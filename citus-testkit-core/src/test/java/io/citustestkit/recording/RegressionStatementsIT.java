@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,7 @@ class RegressionStatementsIT {
 
     private static CitusTestCluster cluster;
 
-    /** One statement of the file and the values Citus printed for it. */
+    /** One statement of the file (as the driver sends it: without its trailing semicolon) and the values Citus printed for it. */
     record Case(String sql, List<String> values) {
     }
 
@@ -115,7 +114,8 @@ class RegressionStatementsIT {
                 }
             }
             if (!sql.isEmpty()) {
-                cases.add(new Case(sql.toString(), values));
+                String text = sql.toString().strip();
+                cases.add(new Case(text.endsWith(";") ? text.substring(0, text.length() - 1) : text, values));
             }
         }
         return cases;

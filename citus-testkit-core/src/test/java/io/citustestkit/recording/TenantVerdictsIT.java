@@ -214,6 +214,22 @@ class TenantVerdictsIT {
             assertThat(refused.failure()).hasValue("the query contains a join that requires repartitioning");
             assertThat(refused.parameters()).containsExactly("42");
             assertThat(refused.tasks()).isZero();
+            assertThatStatements(recorder.statements()).as("a refused statement touched nothing").allTouchOnlyTenant(TENANT);
+
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET citus.enable_repartition_joins = on");
+            }
+            query(connection, "SELECT count(*) FROM events e JOIN users u ON u.email = e.event_type WHERE e.id = ?", TENANT);
+            RecordedStatement repartitioned = recorder.statements().all().get(3);
+            assertThat(repartitioned.kind()).as("never 'not distributed'").isEqualTo(PlanKind.REPARTITION);
+            assertThat(repartitioned.touchesDistributedTables()).isTrue();
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("but 1 did not:\n1) SELECT count(*) FROM events e JOIN users u ON u.email = e.event_type");
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allRoutedToSingleWorker())
+                    .hasMessageContaining("REPARTITION");
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("RESET citus.enable_repartition_joins");
+            }
         }
     }
 
