@@ -29,6 +29,24 @@ final class RecordingTiming {
     private RecordingTiming() {
     }
 
+    /**
+     * Runs the recording rows of the benchmark alone, on the image of {@code citus.testkit.image}:
+     * {@code java -cp ... io.citustestkit.benchmarks.RecordingTiming [rounds]} (5 rounds by default).
+     *
+     * @param args the number of rounds, optionally
+     * @throws SQLException if a statement fails
+     */
+    public static void main(String[] args) throws SQLException {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Result recording = run("classpath:bench-schema.sql", rounds);
+        Report report = new Report();
+        report.add("recording: 200 tenant statements, not recorded", recording.withoutRecording(), "1.00", "");
+        report.add("recording: the same, recorded", recording.withRecording(),
+                Report.ratio(recording.withRecording(), recording.withoutRecording()), "<= 1.5 (ratio to not recorded)");
+        report.add("recording: verdict over 200 statements", recording.verdict(), "", "< 1000 ms");
+        report.print("Recording rows (" + rounds + " rounds; ratio = median / not recorded median)");
+    }
+
     static Result run(String schema, int rounds) throws SQLException {
         Timings without = new Timings();
         Timings with = new Timings();

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static io.citustestkit.assertions.error.ShouldAllBeRoutedToSingleWorker.shouldAllBeRoutedToSingleWorker;
@@ -20,8 +21,10 @@ import static io.citustestkit.assertions.error.ShouldAllTouchOnlyTenant.shouldAl
 /**
  * Assertions on the statements an application really sent, as recorded on the coordinator
  * ({@link io.citustestkit.recording.StatementRecorder}), judged by what Citus ran for each. Only
- * statements that read or wrote a distributed table are judged; reference and local tables may be
- * touched freely.
+ * statements that read or wrote a distributed table (or that Citus delegated to a worker) are judged;
+ * reference and local tables may be touched freely. What the recording cannot see fails the verdict,
+ * with the reason: a call Citus delegated to a worker (its body ran there), a task whose tenant Citus
+ * did not name.
  *
  * <pre>{@code
  * try (StatementRecorder recorder = cluster.recordStatements()) {
@@ -39,7 +42,8 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
     }
 
     /**
-     * Verifies that every recorded statement that touched a distributed table ran as one task on one node.
+     * Verifies that every recorded statement that touched a distributed table ran as one task on one node,
+     * and delegated no call to a worker (what its body ran there is not seen).
      *
      * @return this assertion object
      */
@@ -47,7 +51,8 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
         isNotNull();
         List<RecordedStatement> all = actual.all();
         List<RecordedStatement> judged = judged(all);
-        List<RecordedStatement> offending = judged.stream().filter(statement -> !statement.isSingleTaskOnOneNode()).toList();
+        List<RecordedStatement> offending = judged.stream()
+                .filter(statement -> !statement.isSingleTaskOnOneNode() || statement.isDelegated()).toList();
         if (!offending.isEmpty()) {
             throwAssertionError(shouldAllBeRoutedToSingleWorker(judged.size(), all.size(), offending));
         }
@@ -56,8 +61,10 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
 
     /**
      * Verifies that every recorded statement that touched a distributed table read or wrote only the
-     * shards that hold {@code distributionValue}, in every colocation group it touched (reference and
-     * local tables allowed).
+     * tenant {@code distributionValue}: only the shards that hold it, in every colocation group it
+     * touched, and, on those shards, only that tenant, as Citus itself named the distribution value of
+     * each task (reference and local tables allowed). A task whose value Citus did not name (a COPY, an
+     * INSERT ... SELECT, a query over an IN list) fails, as does a call Citus delegated to a worker.
      *
      * @param distributionValue the tenant: the value of the distribution column, e.g. {@code 42L}
      * @return this assertion object
@@ -68,29 +75,44 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
         List<RecordedStatement> all = actual.all();
         List<RecordedStatement> judged = judged(all);
         Map<String, Long> tenantShards = new LinkedHashMap<>();
-        List<RecordedStatement> offending = new ArrayList<>();
-        Map<RecordedStatement, List<Shard>> others = new LinkedHashMap<>();
+        Map<RecordedStatement, String> offending = new LinkedHashMap<>();
         for (RecordedStatement statement : judged) {
-            List<Shard> other = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            List<String> otherShards = new ArrayList<>();
+            Optional<String> table = Optional.empty();
             for (Shard shard : statement.shards()) {
                 if (!isHashDistributed(shard)) {
                     continue;
                 }
-                long holding = tenantShards.computeIfAbsent(shard.table(), table -> actual.shardHolding(table, distributionValue));
+                table = table.or(() -> Optional.of(shard.table()));
+                long holding = tenantShards.computeIfAbsent(shard.table(), t -> actual.shardHolding(t, distributionValue));
                 if (shard.shardId() != holding) {
-                    other.add(shard);
+                    otherShards.add(shard.table() + " " + shard.shardId());
                 }
             }
-            if (!other.isEmpty()) {
-                offending.add(statement);
-                others.put(statement, other);
+            if (!otherShards.isEmpty()) {
+                problems.add("it touched shards of other tenants: " + String.join(", ", otherShards));
+            }
+            if (table.isPresent()) {
+                String tenant = actual.distributionValueText(table.get(), distributionValue);
+                List<String> others = statement.distributionValues().stream().filter(value -> !value.equals(tenant)).toList();
+                if (!others.isEmpty()) {
+                    problems.add("it touched other tenants: " + String.join(", ", others)
+                            + " (the distribution values Citus named for its tasks: " + statement.distributionValues() + ")");
+                }
+                statement.unnamedValuesReason().filter(why -> others.isEmpty() && otherShards.isEmpty()).ifPresent(why ->
+                        problems.add("it stayed on tenant " + distributionValue + "'s shards, but Citus did not name the tenant of every "
+                                + "task, so other tenants on the same shard cannot be ruled out: " + why));
+            }
+            delegation(statement).ifPresent(problems::add);
+            if (!problems.isEmpty()) {
+                offending.put(statement, String.join("\n   ", problems));
             }
         }
         if (!offending.isEmpty()) {
             List<String> holding = tenantShards.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
-            throwAssertionError(shouldAllTouchOnlyTenant(distributionValue, holding, judged.size(), all.size(), offending,
-                    statement -> others.get(statement).stream().map(shard -> shard.table() + " " + shard.shardId())
-                            .collect(Collectors.joining(", "))));
+            throwAssertionError(shouldAllTouchOnlyTenant(distributionValue, holding, judged.size(), all.size(),
+                    List.copyOf(offending.keySet()), offending::get));
         }
         return myself;
     }
@@ -98,7 +120,8 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
     /**
      * Verifies that every recorded statement that touched a distributed table touched only the tables of
      * one distributed schema (schema-based sharding: a tenant's schema), reference and local tables
-     * allowed: the counterpart of {@link #allTouchOnlyTenant(Object)} for schema tenants.
+     * allowed: the counterpart of {@link #allTouchOnlyTenant(Object)} for schema tenants. A call Citus
+     * delegated to a worker fails (what its body touched there is not seen).
      *
      * @param schema the tenant's distributed schema, e.g. {@code tenant_42}
      * @return this assertion object
@@ -108,15 +131,32 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
         Objects.requireNonNull(schema, "schema");
         List<RecordedStatement> all = actual.all();
         List<RecordedStatement> judged = judged(all);
-        List<RecordedStatement> offending = judged.stream()
-                .filter(statement -> statement.shards().stream().anyMatch(shard -> isDistributed(shard) && !inSchema(shard, schema)))
-                .toList();
+        Map<RecordedStatement, String> offending = new LinkedHashMap<>();
+        for (RecordedStatement statement : judged) {
+            List<String> problems = new ArrayList<>();
+            String outside = statement.shards().stream().filter(shard -> isDistributed(shard) && !inSchema(shard, schema))
+                    .map(shard -> shard.table() + " " + shard.shardId()).distinct().collect(Collectors.joining(", "));
+            if (!outside.isEmpty()) {
+                problems.add("it touched tables outside " + schema + ": " + outside);
+            }
+            delegation(statement).ifPresent(problems::add);
+            if (!problems.isEmpty()) {
+                offending.put(statement, String.join("\n   ", problems));
+            }
+        }
         if (!offending.isEmpty()) {
-            throwAssertionError(shouldAllStayInSchema(schema, judged.size(), all.size(), offending,
-                    statement -> statement.shards().stream().filter(shard -> isDistributed(shard) && !inSchema(shard, schema))
-                            .map(shard -> shard.table() + " " + shard.shardId()).distinct().collect(Collectors.joining(", "))));
+            throwAssertionError(shouldAllStayInSchema(schema, judged.size(), all.size(), List.copyOf(offending.keySet()), offending::get));
         }
         return myself;
+    }
+
+    private static Optional<String> delegation(RecordedStatement statement) {
+        if (!statement.isDelegated()) {
+            return Optional.empty();
+        }
+        return Optional.of("Citus delegated the call to " + String.join(", ", statement.delegatedTo())
+                + " (\"pushing down the function call\"): its body ran there, outside the coordinator's log, so what it touched "
+                + "is not known");
     }
 
     private static boolean isDistributed(Shard shard) {

@@ -1,6 +1,7 @@
 package io.citustestkit.plan;
 
 import io.citustestkit.sql.JdbcPlaceholders;
+import io.citustestkit.sql.SingleStatement;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A SQL statement and the JDBC parameters bound to its {@code ?} placeholders.
+ * A SQL statement and the JDBC parameters bound to its {@code ?} placeholders. It is one statement:
+ * text with a second one ({@code SELECT 1; COMMIT; DELETE ...}) is refused when the query is made,
+ * before anything is sent ({@link SingleStatement}); a trailing {@code ;} is fine.
  *
  * <pre>{@code
  * SqlQuery query = SqlQuery.of("SELECT * FROM events WHERE owner_id = ?", 42L);
@@ -26,12 +29,14 @@ public record SqlQuery(String sql, List<Object> params) {
      *
      * @param sql the statement, without {@code EXPLAIN}
      * @param params the values of its {@code ?} placeholders, in order (may contain {@code null})
+     * @throws IllegalArgumentException if {@code sql} is blank or holds more than one statement
      */
     public SqlQuery {
         Objects.requireNonNull(sql, "sql");
         if (sql.isBlank()) {
             throw new IllegalArgumentException("Expecting a SQL statement but got a blank string");
         }
+        SingleStatement.require(sql);
         params = Collections.unmodifiableList(new ArrayList<>(params));
     }
 

@@ -22,7 +22,7 @@ final class ClientStatement {
     /** The statement an entry starts ({@code statement: ...}, {@code execute S_1: ...}), if it starts one. */
     static ClientStatement of(LogEntry entry) {
         String message = entry.message();
-        if (message == null) {
+        if (message == null || !"LOG".equals(entry.severity())) {
             return null;
         }
         if (message.startsWith("statement: ")) {
@@ -35,5 +35,18 @@ final class ClientStatement {
             }
         }
         return null;
+    }
+
+    /**
+     * The statement the server refused before running it (at parse or bind: a syntax error, a query
+     * Citus will not plan): its text as the ERROR names it, its parameters from the error's CONTEXT
+     * ({@code log_parameter_max_length_on_error}), and the error.
+     */
+    static ClientStatement refused(LogEntry error, String boundSql) {
+        String sql = error.statement() != null ? error.statement() : boundSql;
+        ClientStatement statement = new ClientStatement(sql == null ? "(statement not logged)" : sql,
+                LoggedParameters.parse(LoggedParameters.portalParameters(error.context())));
+        statement.error = error.message();
+        return statement;
     }
 }

@@ -6,17 +6,25 @@ package io.citustestkit.recording;
  *
  * @param node the node's host as Citus knows it ({@code worker-1}), or {@code null} when run locally
  * @param sql the command
+ * @param plannedValue the distribution column value Citus planned this command's query for ("query has
+ *                     a single distribution column value: 42", logged just before), or {@code null}
+ * @param delegated whether it is a function call or {@code CALL} Citus delegated to the node ("pushing
+ *                  down the function call"): its body runs there, where the coordinator's log does not see
  */
-record ExecutedCommand(String node, String sql) {
+record ExecutedCommand(String node, String sql, String plannedValue, boolean delegated) {
 
     private static final String ISSUING = "issuing ";
     private static final String LOCALLY = "executing the command locally: ";
     private static final String ON_SERVER = "on server ";
 
+    ExecutedCommand(String node, String sql) {
+        this(node, sql, null, false);
+    }
+
     /** The command an entry of the statement's session reports, if it reports one. */
     static ExecutedCommand of(LogEntry entry) {
         String message = entry.message();
-        if (message == null) {
+        if (message == null || entry.isDebug()) {
             return null;
         }
         if (message.startsWith(ISSUING)) {
@@ -42,7 +50,23 @@ record ExecutedCommand(String node, String sql) {
         return colon < 0 ? server : server.substring(0, colon);
     }
 
+    ExecutedCommand withPlannedValue(String value) {
+        return new ExecutedCommand(node, sql, value, delegated);
+    }
+
+    ExecutedCommand asDelegated() {
+        return new ExecutedCommand(node, sql, plannedValue, true);
+    }
+
     boolean isLocal() {
         return node == null;
+    }
+
+    /** Citus's own transaction control around the tasks ({@code BEGIN ...}, {@code PREPARE TRANSACTION}, {@code COMMIT}, ...). */
+    boolean isTransactionControl() {
+        String text = sql.stripLeading();
+        return text.startsWith("BEGIN ") || text.startsWith("PREPARE TRANSACTION") || text.startsWith("COMMIT")
+                || text.startsWith("ROLLBACK") || text.startsWith("SAVEPOINT") || text.startsWith("RELEASE SAVEPOINT")
+                || text.startsWith("SELECT assign_distributed_transaction_id");
     }
 }

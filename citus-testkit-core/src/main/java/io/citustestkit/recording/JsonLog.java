@@ -42,7 +42,8 @@ final class JsonLog {
         try {
             JsonNode node = JSON.readTree(line);
             return new LogEntry(text(node, "session_id"), text(node, "error_severity"), text(node, "message"),
-                    text(node, "detail"), text(node, "application_name"), text(node, "backend_type"));
+                    text(node, "detail"), text(node, "application_name"), text(node, "backend_type"),
+                    text(node, "statement"), text(node, "context"));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("The coordinator's JSON log has a line that is not JSON: " + line, e);
         }

@@ -10,7 +10,21 @@ package io.citustestkit.recording;
  * @param detail the DETAIL, or {@code null}
  * @param applicationName the client's {@code application_name}, or {@code null}
  * @param backendType e.g. {@code client backend}
+ * @param statement the statement the entry is about ({@code statement}: logged with an ERROR), or {@code null}
+ * @param context the CONTEXT, e.g. {@code unnamed portal with parameters: $1 = '42'}, or {@code null}
  */
 record LogEntry(String sessionId, String severity, String message, String detail, String applicationName,
-                String backendType) {
+                String backendType, String statement, String context) {
+
+    LogEntry(String sessionId, String severity, String message, String detail, String applicationName, String backendType) {
+        this(sessionId, severity, message, detail, applicationName, backendType, null, null);
+    }
+
+    boolean isDebug() {
+        return severity != null && severity.startsWith("DEBUG");
+    }
+
+    boolean isError() {
+        return "ERROR".equals(severity) || "FATAL".equals(severity);
+    }
 }

@@ -15,6 +15,23 @@ final class LoggedParameters {
     private LoggedParameters() {
     }
 
+    /**
+     * The {@code parameters: ...} part of an error's CONTEXT line {@code unnamed portal with parameters: $1 = '42'}
+     * (or {@code portal "C_1" with parameters: ...}), or {@code null}.
+     */
+    static String portalParameters(String context) {
+        if (context == null) {
+            return null;
+        }
+        for (String line : context.split("\n")) {
+            int at = line.indexOf("with parameters: ");
+            if (line.contains("portal") && at >= 0) {
+                return line.substring(at + "with ".length());
+            }
+        }
+        return null;
+    }
+
     static List<String> parse(String detail) {
         List<String> values = new ArrayList<>();
         if (detail == null || !detail.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {

@@ -47,6 +47,18 @@ public final class RecordedStatements {
         return tenants.shardHolding(table, distributionValue);
     }
 
+    /**
+     * A distribution value as the server prints it in the type of {@code table}'s distribution column,
+     * as Citus names it in its log: {@code 42} for a bigint, a uuid in its canonical form.
+     *
+     * @param table a hash-distributed table, as {@code regclass} prints it
+     * @param distributionValue a value of its distribution column
+     * @return the value's text
+     */
+    public String distributionValueText(String table, Object distributionValue) {
+        return tenants.valueText(table, distributionValue);
+    }
+
     @Override
     public String toString() {
         return "RecordedStatements" + all();

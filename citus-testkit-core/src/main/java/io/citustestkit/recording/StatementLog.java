@@ -16,16 +16,41 @@ import java.util.Set;
  * for it: a statement's commands are the entries of the same session that follow it. Leaves out the
  * kit's own statements ({@link KitSql}), empty ones, and transaction control and session settings
  * ({@code BEGIN}, {@code COMMIT}, {@code SET}, ...), which touch no table.
+ *
+ * <p>With the extended protocol the server plans a statement when it is bound, before it logs
+ * {@code execute ...}: what the planning logs ({@code bind ... to ...} at DEBUG2, Citus's distribution
+ * value and delegation messages, an ERROR that refuses the statement) belongs to the statement being
+ * bound, not to the one before. A statement refused there is recorded as itself, from the ERROR's
+ * {@code statement} and CONTEXT.
  */
 final class StatementLog {
 
     private static final Set<String> NOT_RECORDED = Set.of("BEGIN", "COMMIT", "ROLLBACK", "END", "ABORT", "START",
             "SAVEPOINT", "RELEASE", "SET", "RESET", "SHOW", "DISCARD", "DEALLOCATE");
+    static final String VALUE_MESSAGE = "query has a single distribution column value: ";
+    private static final List<String> DELEGATION_MESSAGES = List.of("pushing down the function call",
+            "pushing down function call in a multi-statement transaction", "pushing down the procedure");
 
-    private final Map<String, ClientStatement> current = new HashMap<>();
-    /** Per session, the command Citus last ran locally: the executor then logs it as a statement of its own. */
-    private final Map<String, String> lastLocalCommand = new HashMap<>();
+    private final Map<String, Session> sessions = new HashMap<>();
     private final List<ClientStatement> recorded = new ArrayList<>();
+
+    /** What the log has told so far about one client session. */
+    private static final class Session {
+        /** The statement whose commands are being logged. */
+        ClientStatement current;
+        /** The command Citus last ran locally: the executor then logs it as a statement of its own. */
+        String lastLocalCommand;
+        /** Between {@code parse}/{@code bind} and {@code execute}: the SQL being bound ({@code ""} if unknown). */
+        String binding;
+        /** Commands logged while binding (planning-time work), for the statement being bound. */
+        final List<ExecutedCommand> bindingCommands = new ArrayList<>();
+        /** Server-side prepared statements by name, from {@code parse S_1: ...}. */
+        final Map<String, String> prepared = new HashMap<>();
+        /** The distribution value Citus just planned a query for, waiting for that query's one task. */
+        String plannedValue;
+        /** Citus just delegated a call: the next command it sends is that call. */
+        boolean delegating;
+    }
 
     /** Adds the entries read since the last call, in log order. */
     void add(List<LogEntry> entries) {
@@ -33,30 +58,118 @@ final class StatementLog {
             if (entry.sessionId() == null || !isClient(entry)) {
                 continue;
             }
+            Session session = sessions.computeIfAbsent(entry.sessionId(), id -> new Session());
+            String message = entry.message() == null ? "" : entry.message();
+            if (entry.isDebug()) {
+                debug(session, message);
+                continue;
+            }
             ClientStatement statement = ClientStatement.of(entry);
-            if (statement != null && statement.sql.equals(lastLocalCommand.remove(entry.sessionId()))) {
+            if (statement != null && statement.sql.equals(session.lastLocalCommand)) {
+                session.lastLocalCommand = null;
                 continue; // the local execution of the current statement's task, not a client's statement
             }
             if (statement != null) {
-                current.put(entry.sessionId(), statement);
-                if (isApplications(statement.sql)) {
-                    recorded.add(statement);
-                }
-                continue;
-            }
-            ClientStatement owner = current.get(entry.sessionId());
-            if (owner == null) {
+                start(session, statement);
                 continue;
             }
             ExecutedCommand command = ExecutedCommand.of(entry);
             if (command != null) {
-                owner.commands.add(command);
-                if (command.isLocal()) {
-                    lastLocalCommand.put(entry.sessionId(), command.sql());
-                }
-            } else if ("ERROR".equals(entry.severity()) && owner.error == null) {
-                owner.error = entry.message();
+                command(session, command);
+            } else if (entry.isError()) {
+                error(session, entry);
             }
+        }
+    }
+
+    private void debug(Session session, String message) {
+        if (message.startsWith("parse ")) {
+            int colon = message.indexOf(": ");
+            String name = colon > 0 ? message.substring("parse ".length(), colon) : "";
+            String sql = colon > 0 ? message.substring(colon + 2) : "";
+            if (!name.equals("<unnamed>")) {
+                session.prepared.put(name, sql);
+            }
+            bind(session, sql);
+        } else if (message.startsWith("bind ")) {
+            int to = message.lastIndexOf(" to ");
+            String name = to > 0 ? message.substring(to + 4) : "";
+            String sql = session.prepared.get(name);
+            bind(session, sql != null ? sql : session.binding != null ? session.binding : "");
+        } else if (message.startsWith(VALUE_MESSAGE)) {
+            session.plannedValue = message.substring(VALUE_MESSAGE.length());
+        } else if (DELEGATION_MESSAGES.contains(message)) {
+            session.delegating = true;
+            session.plannedValue = null;
+        } else {
+            // another query is being planned: a value named before belongs to a query that ran no task
+            session.plannedValue = null;
+        }
+    }
+
+    private static void bind(Session session, String sql) {
+        session.binding = sql;
+        session.bindingCommands.clear();
+        session.plannedValue = null;
+        session.delegating = false;
+    }
+
+    private void start(Session session, ClientStatement statement) {
+        statement.commands.addAll(session.bindingCommands);
+        session.bindingCommands.clear();
+        if (session.binding == null) {
+            session.plannedValue = null; // simple protocol: planning follows the statement
+            session.delegating = false;
+        }
+        session.binding = null;
+        session.current = statement;
+        if (isApplications(statement.sql)) {
+            recorded.add(statement);
+        }
+    }
+
+    private void command(Session session, ExecutedCommand command) {
+        if (command.isTransactionControl()) {
+            add(session, command);
+            return;
+        }
+        if (session.delegating) {
+            command = command.asDelegated();
+            session.delegating = false;
+        } else if (session.plannedValue != null) {
+            // Citus names the value only for a query of at most one task: it is this command's
+            command = command.withPlannedValue(session.plannedValue);
+            session.plannedValue = null;
+        }
+        add(session, command);
+        if (command.isLocal()) {
+            session.lastLocalCommand = command.sql();
+        }
+    }
+
+    private static void add(Session session, ExecutedCommand command) {
+        if (session.binding != null) {
+            session.bindingCommands.add(command);
+        } else if (session.current != null) {
+            session.current.commands.add(command);
+        }
+    }
+
+    private void error(Session session, LogEntry entry) {
+        if (session.binding != null) {
+            // refused while parsed or bound: it never ran, and the statement before it is not the one that failed
+            ClientStatement refused = ClientStatement.refused(entry, session.binding.isEmpty() ? null : session.binding);
+            refused.commands.addAll(session.bindingCommands);
+            session.bindingCommands.clear();
+            session.binding = null;
+            session.plannedValue = null;
+            session.delegating = false;
+            session.current = refused;
+            if (isApplications(refused.sql)) {
+                recorded.add(refused);
+            }
+        } else if (session.current != null && session.current.error == null) {
+            session.current.error = entry.message();
         }
     }
 

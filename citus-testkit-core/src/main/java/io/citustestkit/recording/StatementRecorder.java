@@ -39,8 +39,13 @@ public final class StatementRecorder implements AutoCloseable {
 
     /**
      * The settings the coordinator needs for recording ({@code logging_collector} needs a restart).
-     * Citus reports each command it runs as a NOTICE, so the server logs NOTICEs, and clients are sent
-     * none by default ({@code client_min_messages = warning}; a session may ask for them again).
+     * Citus reports each command it runs as a NOTICE and, at DEBUG2, the distribution value it planned
+     * a query for ("query has a single distribution column value: 42"), so the server logs DEBUG2;
+     * clients are sent nothing below WARNING by default ({@code client_min_messages = warning}; a session
+     * may ask for more). Each execution is planned with its values ({@code plan_cache_mode =
+     * force_custom_plan}) by the router planner ({@code citus.enable_fast_path_router_planner = off}: the
+     * fast-path planner defers a bound value to the executor, which does not log it), and a refused
+     * statement's parameters are logged with its error ({@code log_parameter_max_length_on_error = -1}).
      */
     public static final Map<String, String> REQUIRED_SETTINGS = requiredSettings();
 
@@ -119,7 +124,7 @@ public final class StatementRecorder implements AutoCloseable {
             ShardCatalog catalog = catalog(statements);
             List<RecordedStatement> result = new ArrayList<>();
             for (ClientStatement statement : statements) {
-                result.add(ExecutionEvidence.judge(statement, catalog));
+                result.add(ExecutionEvidence.judge(statement, catalog, tenants::distributionColumn));
             }
             judged = List.copyOf(result);
             judgedCount = statements.size();
@@ -239,7 +244,9 @@ public final class StatementRecorder implements AutoCloseable {
                        current_setting('citus.log_local_commands', true),
                        (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
                        OR pg_has_role(current_user, 'pg_read_server_files', 'MEMBER'),
-                       current_user, current_setting('log_min_messages')"""))) {
+                       current_user, current_setting('log_min_messages'), current_setting('plan_cache_mode'),
+                       current_setting('citus.enable_fast_path_router_planner', true),
+                       current_setting('log_parameter_max_length_on_error')"""))) {
             rows.next();
             expect(missing, "logging_collector", rows.getString(1), "on", " (needs a restart)");
             if (!rows.getString(2).contains("jsonlog")) {
@@ -249,10 +256,15 @@ public final class StatementRecorder implements AutoCloseable {
             expect(missing, "log_statement", rows.getString(3), "all", "");
             expect(missing, "citus.log_remote_commands", rows.getString(4), "on", "");
             expect(missing, "citus.log_local_commands", rows.getString(5), "on", "");
-            if (!List.of("debug5", "debug4", "debug3", "debug2", "debug1", "info", "notice").contains(rows.getString(8))) {
-                missing.add("log_min_messages is '" + rows.getString(8) + "', needs 'notice' (Citus reports the commands it runs as "
-                        + "NOTICEs): ALTER SYSTEM SET log_min_messages = 'notice'; SELECT pg_reload_conf();");
+            if (!List.of("debug5", "debug4", "debug3", "debug2").contains(rows.getString(8))) {
+                missing.add("log_min_messages is '" + rows.getString(8) + "', needs 'debug2' (Citus reports the commands it runs as "
+                        + "NOTICEs, and the distribution value it planned a query for at DEBUG2): "
+                        + "ALTER SYSTEM SET log_min_messages = 'debug2'; SELECT pg_reload_conf();");
             }
+            expect(missing, "plan_cache_mode", rows.getString(9), "force_custom_plan", " (each execution planned with its values)");
+            expect(missing, "citus.enable_fast_path_router_planner", rows.getString(10), "off",
+                    " (the fast-path planner does not name a bound parameter's value)");
+            expect(missing, "log_parameter_max_length_on_error", rows.getString(11), "-1", " (a refused statement's parameters)");
             if (!rows.getBoolean(6)) {
                 missing.add("role " + rows.getString(7) + " may not read the server's log: GRANT pg_read_server_files TO "
                         + rows.getString(7) + "; (or use a superuser)");
@@ -283,8 +295,15 @@ public final class StatementRecorder implements AutoCloseable {
         settings.put("log_statement", "all");
         settings.put("citus.log_remote_commands", "on");
         settings.put("citus.log_local_commands", "on");
-        settings.put("log_min_messages", "notice"); // Citus reports the commands it runs as NOTICEs
+        // Citus reports the commands it runs as NOTICEs, and at DEBUG2 the distribution value it planned a query for
+        // ("query has a single distribution column value: 42"), the calls it delegates (DEBUG1) and where a bind starts
+        settings.put("log_min_messages", "debug2");
         settings.put("client_min_messages", "warning"); // ... which clients need not receive
+        settings.put("plan_cache_mode", "force_custom_plan"); // every execution planned with its values, so each is named
+        // the fast-path planner defers a bound parameter's value to the executor, which does not log it; the router
+        // planner routes the same queries to the same shards and names the value
+        settings.put("citus.enable_fast_path_router_planner", "off");
+        settings.put("log_parameter_max_length_on_error", "-1"); // a refused statement's parameters, with its error
         return java.util.Collections.unmodifiableMap(settings);
     }
 }

@@ -24,4 +24,11 @@ class SqlQueryTest {
         assertThatIllegalArgumentException().isThrownBy(() -> SqlQuery.of("  "))
                 .withMessage("Expecting a SQL statement but got a blank string");
     }
+
+    @Test
+    void should_refuse_more_than_one_statement_before_anything_is_sent() {
+        assertThatIllegalArgumentException().isThrownBy(() -> SqlQuery.of("SELECT * FROM events WHERE owner_id = ?; DELETE FROM events", 1L))
+                .withMessageContaining("Second statement: DELETE FROM events");
+        assertThat(SqlQuery.of("SELECT 1;").sql()).isEqualTo("SELECT 1;");
+    }
 }

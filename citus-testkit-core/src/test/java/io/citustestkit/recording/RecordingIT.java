@@ -187,7 +187,7 @@ class RecordingIT {
 
             AssertionError otherTenants = catchThrowableOfType(AssertionError.class,
                     () -> assertThatStatements(statements).allTouchOnlyTenant(42L));
-            assertThat(otherTenants).hasMessageContaining("to touch only the shards holding tenant 42 (users "
+            assertThat(otherTenants).hasMessageContaining("to touch only tenant 42 (on the shards holding it: users "
                             + statements.shardHolding("users", 42L))
                     .hasMessageContaining("1) SELECT count(*) FROM events WHERE event_type = $1")
                     .hasMessageContaining("it touched shards of other tenants: events ")

@@ -52,7 +52,8 @@ final class TestRecording implements ExtensionContext.Store.CloseableResource, A
                     CitusAssertions.assertThatStatements(recorder.statements()).allRoutedToSingleWorker();
                 } catch (AssertionError e) {
                     AssertionError failure = new AssertionError("@CitusCluster(failOnMultiShardStatements = true): " + test
-                            + " sent statements that fanned out to several shards. Give them the tenant's distribution value, or "
+                            + " sent statements that fanned out to several shards (or a call Citus delegated to a worker, whose work there is "
+                            + "not seen). Give them the tenant's distribution value, or "
                             + "let this test through with @AllowMultiShardStatements(\"why\")." + e.getMessage());
                     failure.setStackTrace(new StackTraceElement[0]);
                     throw failure;

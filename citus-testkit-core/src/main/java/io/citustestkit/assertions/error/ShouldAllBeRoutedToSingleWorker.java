@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Builds the failure of {@code allRoutedToSingleWorker()}: statements that touched distributed tables
- * did not each run as one task on one node.
+ * did not each run as one task on one node (or were delegated to a worker, where what their body ran is
+ * not seen).
  *
  * <pre>{@code
  * Expecting every recorded statement that touched a distributed table (3 of 5) to run as one task on one node,
@@ -27,6 +28,10 @@ public final class ShouldAllBeRoutedToSingleWorker extends CitusMessageFactory {
     }
 
     private static String why(RecordedStatement statement) {
+        if (statement.isDelegated()) {
+            return "Citus delegated the call to " + String.join(", ", statement.delegatedTo()) + " (\"pushing down the function call\"): "
+                    + "its body ran there, outside the coordinator's log, so where its queries ran is not known";
+        }
         return statement.tasks() > 1 ? "it fanned out to " + statement.tasks() + " tasks" : "it ran on " + statement.nodes().size() + " nodes";
     }
 

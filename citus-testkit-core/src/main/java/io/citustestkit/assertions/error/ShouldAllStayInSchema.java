@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * Builds the failure of {@code allStayInSchema(schema)}: statements touched distributed tables outside
- * that tenant's distributed schema.
+ * that tenant's distributed schema, or were delegated to a worker where their work is not seen.
  *
  * <pre>{@code
  * Expecting every recorded statement that touched a distributed table (2 of 2) to stay in distributed schema tenant_a,
@@ -32,13 +32,13 @@ public final class ShouldAllStayInSchema extends CitusMessageFactory {
      * @param judged how many recorded statements touched distributed tables
      * @param recorded how many statements were recorded
      * @param offending those that touched tables outside it
-     * @param outside the shards an offending statement touched outside the schema, as text
+     * @param why what each offending statement did (tables outside the schema, a delegated call)
      * @return the message factory
      */
     public static ErrorMessageFactory shouldAllStayInSchema(String schema, int judged, int recorded, List<RecordedStatement> offending,
-                                                            Function<RecordedStatement, String> outside) {
+                                                            Function<RecordedStatement, String> why) {
         return new ShouldAllStayInSchema("\nExpecting every recorded statement that touched a distributed table (" + judged + " of "
                 + recorded + ") to stay in distributed schema " + schema + ",\nbut " + offending.size() + " did not:"
-                + StatementsReport.of(offending, statement -> "it touched tables outside " + schema + ": " + outside.apply(statement)));
+                + StatementsReport.of(offending, why));
     }
 }

@@ -8,7 +8,9 @@ import java.util.function.Function;
 
 /**
  * Builds the failure of {@code allTouchOnlyTenant(value)}: statements read or wrote shards that do
- * not hold that distribution value.
+ * not hold that distribution value, touched other tenants on the tenant's own shard (as Citus named
+ * the distribution value of each task), did not let Citus name the tenant of every task, or were
+ * delegated to a worker where their work is not seen. Each statement says which, next to its evidence.
  *
  * <pre>{@code
  * Expecting every recorded statement that touched a distributed table (2 of 2) to touch only the shards
@@ -19,6 +21,13 @@ import java.util.function.Function;
  *    shards: events 102008, events 102009, events 102010, events 102011
  *    it touched shards of other tenants: events 102008, events 102010, events 102011
  *    Citus ran: ...
+ * 2) SELECT count(*) FROM events WHERE owner_id = $1
+ *    parameters: [2]
+ *    ran 1 time: ROUTER ..., 1 task on worker-2
+ *    shards: events 102009
+ *    distribution values: [2]
+ *    it touched other tenants: 2 (the distribution values Citus named for its tasks: [2])
+ *    Citus ran: SELECT count(*) AS count FROM public.events_102009 events WHERE (owner_id OPERATOR(pg_catalog.=) '2'::bigint)
  * }</pre>
  */
 public final class ShouldAllTouchOnlyTenant extends CitusMessageFactory {
@@ -34,16 +43,17 @@ public final class ShouldAllTouchOnlyTenant extends CitusMessageFactory {
      * @param tenantShards the shards that hold it, per table touched ({@code events 102009})
      * @param judged how many recorded statements touched distributed tables
      * @param recorded how many statements were recorded
-     * @param offending those that touched other shards
-     * @param otherShards the shards an offending statement should not have touched, as text
+     * @param offending those that did not stay with the tenant
+     * @param why what each offending statement did (one line per finding: other shards, other tenants named
+     *            by Citus, tasks whose tenant Citus did not name, a delegated call)
      * @return the message factory
      */
     public static ErrorMessageFactory shouldAllTouchOnlyTenant(Object tenant, List<String> tenantShards, int judged, int recorded,
                                                                List<RecordedStatement> offending,
-                                                               Function<RecordedStatement, String> otherShards) {
+                                                               Function<RecordedStatement, String> why) {
         return new ShouldAllTouchOnlyTenant("\nExpecting every recorded statement that touched a distributed table (" + judged
-                + " of " + recorded + ") to touch only the shards holding tenant " + tenant + " ("
-                + String.join(", ", tenantShards) + "),\nbut " + offending.size() + " did not:"
-                + StatementsReport.of(offending, statement -> "it touched shards of other tenants: " + otherShards.apply(statement)));
+                + " of " + recorded + ") to touch only tenant " + tenant + " (on the shards holding it: "
+                + (tenantShards.isEmpty() ? "none touched" : String.join(", ", tenantShards)) + "),\nbut " + offending.size()
+                + " did not:" + StatementsReport.of(offending, why));
     }
 }

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 
 /**
  * The evidence for a verdict on recorded statements: each offending statement once, with its SQL and
- * parameters, how many times it ran, what Citus did (tasks, shards, nodes) and the first commands it
- * sent (the plan excerpt of what really ran).
+ * parameters, how many times it ran, what Citus did (tasks, shards, nodes, the distribution values it
+ * named, the worker it delegated a call to) and the first commands it sent (the plan excerpt of what
+ * really ran).
  */
 final class StatementsReport {
 
@@ -41,8 +42,14 @@ final class StatementsReport {
             report.append("\n   ran ").append(group.size()).append(group.size() == 1 ? " time" : " times")
                     .append(": ").append(statement.kind()).append(", ").append(statement.tasks())
                     .append(statement.tasks() == 1 ? " task" : " tasks").append(" on ").append(String.join(", ", statement.nodes()))
-                    .append("\n   shards: ").append(shards(statement.shards()))
-                    .append("\n   ").append(why.apply(statement));
+                    .append("\n   shards: ").append(statement.shards().isEmpty() ? "none named" : shards(statement.shards()));
+            if (!statement.distributionValues().isEmpty()) {
+                report.append("\n   distribution values: ").append(statement.distributionValues());
+            }
+            if (statement.isDelegated()) {
+                report.append("\n   delegated to: ").append(String.join(", ", statement.delegatedTo()));
+            }
+            report.append("\n   ").append(why.apply(statement));
             statement.failure().ifPresent(error -> report.append("\n   it failed: ").append(error));
             List<String> commands = statement.commands();
             for (int i = 0; i < Math.min(COMMANDS_SHOWN, commands.size()); i++) {

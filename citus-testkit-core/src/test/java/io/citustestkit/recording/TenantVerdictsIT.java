@@ -1,0 +1,294 @@
+package io.citustestkit.recording;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.citustestkit.CitusTestCluster;
+import io.citustestkit.plan.PlanKind;
+import io.citustestkit.testsupport.EnabledIfCitusImage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static io.citustestkit.assertions.CitusAssertions.assertRoutedToSingleWorker;
+import static io.citustestkit.assertions.CitusAssertions.assertThatQuery;
+import static io.citustestkit.assertions.CitusAssertions.assertThatStatements;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The verdicts on recorded statements name the tenant exactly, on a 1+2 cluster with 4 shards (one
+ * tenant in four shares tenant 42's shard): a statement for another tenant on 42's shard fails, work
+ * Citus delegated to a worker fails (its body is not seen), a refused statement is recorded as itself,
+ * and the kit's own EXPLAIN takes one statement only. Each failing case has a passing twin.
+ */
+@EnabledIfCitusImage
+class TenantVerdictsIT {
+
+    private static final long TENANT = 42L;
+
+    private static CitusTestCluster cluster;
+    private static HikariDataSource application;
+    /** A tenant whose rows live on tenant 42's shard, found with the cluster's own hashing. */
+    private static long neighbour;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        cluster = CitusTestCluster.builder().workers(2).shardCount(4).schema("classpath:recording-it-schema.sql").start();
+        cluster.execute("CREATE TABLE settings (key text PRIMARY KEY, value text)");
+        cluster.execute("""
+                CREATE FUNCTION events_everywhere(tenant bigint) RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM events $$""");
+        cluster.execute("SELECT create_distributed_function('events_everywhere(bigint)', 'tenant', colocate_with := 'events')");
+        cluster.execute("""
+                CREATE FUNCTION events_of(tenant bigint) RETURNS bigint LANGUAGE plpgsql
+                AS $$ BEGIN RETURN (SELECT count(*) FROM events WHERE owner_id = tenant); END $$""");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(cluster.jdbcUrl());
+        config.setUsername(cluster.username());
+        config.setPassword(cluster.password());
+        config.setMaximumPoolSize(2);
+        application = new HikariDataSource(config);
+        try (Connection connection = application.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT x FROM generate_series(1, 1000) x WHERE x <> 42 AND "
+                     + "get_shard_id_for_distribution_column('events', x) = get_shard_id_for_distribution_column('events', 42) LIMIT 1")) {
+            rows.next();
+            neighbour = rows.getLong(1);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (application != null) {
+            application.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        cluster.execute("TRUNCATE users, events, settings");
+    }
+
+    @Test
+    void should_fail_for_another_tenant_on_the_tenants_own_shard_and_pass_for_the_tenant() throws SQLException {
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            RecordedStatements statements = recorder.statements();
+            assertThat(statements.shardHolding("events", neighbour)).as("the neighbour shares 42's shard")
+                    .isEqualTo(statements.shardHolding("events", TENANT));
+            for (int i = 0; i < 7; i++) { // past pgjdbc's prepareThreshold: server-side prepared statements too
+                query("SELECT count(*) FROM events WHERE owner_id = ?", TENANT);
+                update("UPDATE events SET event_type = ? WHERE owner_id = ?", "click", TENANT);
+                update("INSERT INTO events (owner_id, event_type) VALUES (?, ?)", TENANT, "login");
+            }
+
+            assertThat(statements.all()).hasSize(21).allSatisfy(statement -> assertThat(statement.distributionValues())
+                    .as("%s", statement).containsExactly("42"));
+            assertThatStatements(statements).allRoutedToSingleWorker().allTouchOnlyTenant(TENANT);
+
+            query("SELECT count(*) FROM events WHERE owner_id = ?", neighbour);
+            AssertionError other = catchAssertion(() -> assertThatStatements(statements).allTouchOnlyTenant(TENANT));
+            assertThat(other).hasMessageContaining("but 1 did not:\n1) SELECT count(*) FROM events WHERE owner_id = $1\n"
+                            + "   parameters: [" + neighbour + "]\n")
+                    .hasMessageContaining("   distribution values: [" + neighbour + "]\n"
+                            + "   it touched other tenants: " + neighbour + " (the distribution values Citus named for its tasks: ["
+                            + neighbour + "])\n");
+        }
+    }
+
+    @Test
+    void should_fail_for_an_update_and_a_multi_row_insert_that_touch_the_neighbour_and_an_in_list_citus_names_no_value_for()
+            throws SQLException {
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            cluster.execute("UPDATE events SET event_type = 'x' WHERE owner_id = " + neighbour);
+            cluster.execute("INSERT INTO events (owner_id, event_type) VALUES (42, 'login'), (" + neighbour + ", 'login')");
+            cluster.execute("SELECT count(*) FROM events WHERE owner_id IN (42, " + neighbour + ")");
+            RecordedStatements statements = recorder.statements();
+
+            List<RecordedStatement> all = statements.all();
+            assertThat(all.get(0).distributionValues()).containsExactly(String.valueOf(neighbour));
+            assertThat(all.get(1).distributionValues()).as("each row Citus wrote").containsExactly("42", String.valueOf(neighbour));
+            assertThat(all.get(2).distributionValues()).isEmpty();
+            assertThat(all.get(2).unnamedValuesReason()).isPresent();
+            assertThat(all).allSatisfy(statement -> assertThat(statement.shardIds())
+                    .containsExactly(statements.shardHolding("events", TENANT)));
+
+            AssertionError failure = catchAssertion(() -> assertThatStatements(statements).allTouchOnlyTenant(TENANT));
+            assertThat(failure).hasMessageContaining("but 3 did not:")
+                    .hasMessageContaining("1) UPDATE events SET event_type = 'x' WHERE owner_id = " + neighbour + "\n")
+                    .hasMessageContaining("it touched other tenants: " + neighbour + " (")
+                    .hasMessageContaining("3) SELECT count(*) FROM events WHERE owner_id IN (42, " + neighbour + ")\n")
+                    .hasMessageContaining("it stayed on tenant 42's shards, but Citus did not name the tenant of every task, so other "
+                            + "tenants on the same shard cannot be ruled out: Citus planned the query without naming a single "
+                            + "distribution column value");
+        }
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            cluster.execute("INSERT INTO events (owner_id, event_type) VALUES (42, 'login'), (42, 'click')");
+            assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT);
+        }
+    }
+
+    @Test
+    void should_fail_for_a_copy_whose_rows_citus_does_not_name() throws Exception {
+        try (StatementRecorder recorder = cluster.recordStatements(); Connection connection = application.getConnection()) {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY events (owner_id, event_type) FROM STDIN",
+                    new StringReader("42\tlogin\n"));
+
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("1) COPY events (owner_id, event_type) FROM STDIN")
+                    .hasMessageContaining("Citus copied rows into the shard with COPY, and names no distribution value for copied rows");
+        }
+    }
+
+    @Test
+    void should_fail_for_a_distributed_function_citus_delegated_to_a_worker_in_autocommit() throws SQLException {
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            query("SELECT events_everywhere(?)", TENANT);
+
+            RecordedStatement call = recorder.statements().all().get(0);
+            assertThat(call.isDelegated()).isTrue();
+            assertThat(call.delegatedTo()).hasSize(1).allMatch(node -> node.startsWith("worker-"));
+            assertThat(call.nodes()).isEqualTo(call.delegatedTo());
+            assertThat(call.kind()).as("never 'not distributed'").isNotEqualTo(PlanKind.LOCAL);
+            assertThat(call.commands()).singleElement().asString().startsWith("SELECT public.events_everywhere('42'::bigint)");
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("1) SELECT events_everywhere($1)\n   parameters: [42]\n")
+                    .hasMessageContaining("   delegated to: " + call.delegatedTo().get(0) + "\n")
+                    .hasMessageContaining("Citus delegated the call to " + call.delegatedTo().get(0)
+                            + " (\"pushing down the function call\"): its body ran there, outside the coordinator's log, so what it "
+                            + "touched is not known");
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allRoutedToSingleWorker())
+                    .hasMessageContaining("Citus delegated the call to ");
+        }
+    }
+
+    @Test
+    void should_judge_what_a_function_body_ran_on_the_coordinator_in_a_transaction_block() throws SQLException {
+        try (StatementRecorder recorder = cluster.recordStatements(); Connection connection = application.getConnection()) {
+            connection.setAutoCommit(false);
+            query(connection, "SELECT events_everywhere(?)", TENANT);
+            query(connection, "SELECT events_of(?)", TENANT);
+            connection.commit();
+
+            List<RecordedStatement> statements = recorder.statements().all();
+            assertThat(statements).extracting(RecordedStatement::sql).containsExactly("SELECT events_everywhere($1)", "SELECT events_of($1)");
+            assertThat(statements.get(0).kind()).isEqualTo(PlanKind.MULTI_SHARD);
+            assertThat(statements.get(0).tasks()).isEqualTo(4);
+            assertThat(statements.get(1).distributionValues()).containsExactly("42");
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("but 1 did not:\n1) SELECT events_everywhere($1)")
+                    .hasMessageContaining("it touched shards of other tenants: ");
+        }
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            query("SELECT events_of(?)", TENANT);
+            assertThatStatements(recorder.statements()).allRoutedToSingleWorker().allTouchOnlyTenant(TENANT);
+        }
+    }
+
+    @Test
+    void should_record_a_refused_join_as_itself_after_a_good_select() throws SQLException {
+        try (StatementRecorder recorder = cluster.recordStatements(); Connection connection = application.getConnection()) {
+            query(connection, "SELECT count(*) FROM events WHERE owner_id = ?", TENANT);
+            assertThatThrownBy(() -> query(connection, "SELECT count(*) FROM events e JOIN users u ON u.email = e.event_type "
+                    + "WHERE e.id = ?", TENANT)).isInstanceOf(SQLException.class);
+            query(connection, "SELECT count(*) FROM events WHERE owner_id = ?", TENANT);
+
+            List<RecordedStatement> statements = recorder.statements().all();
+            assertThat(statements).extracting(RecordedStatement::sql).containsExactly("SELECT count(*) FROM events WHERE owner_id = $1",
+                    "SELECT count(*) FROM events e JOIN users u ON u.email = e.event_type WHERE e.id = $1",
+                    "SELECT count(*) FROM events WHERE owner_id = $1");
+            assertThat(statements.get(0).failure()).as("the good SELECT keeps no one else's error").isEmpty();
+            assertThat(statements.get(2).failure()).isEmpty();
+            RecordedStatement refused = statements.get(1);
+            assertThat(refused.failure()).hasValue("the query contains a join that requires repartitioning");
+            assertThat(refused.parameters()).containsExactly("42");
+            assertThat(refused.tasks()).isZero();
+            assertThatStatements(recorder.statements()).as("a refused statement touched nothing").allTouchOnlyTenant(TENANT);
+
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET citus.enable_repartition_joins = on");
+            }
+            query(connection, "SELECT count(*) FROM events e JOIN users u ON u.email = e.event_type WHERE e.id = ?", TENANT);
+            RecordedStatement repartitioned = recorder.statements().all().get(3);
+            assertThat(repartitioned.kind()).as("never 'not distributed'").isEqualTo(PlanKind.REPARTITION);
+            assertThat(repartitioned.touchesDistributedTables()).isTrue();
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("but 1 did not:\n1) SELECT count(*) FROM events e JOIN users u ON u.email = e.event_type");
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allRoutedToSingleWorker())
+                    .hasMessageContaining("REPARTITION");
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("RESET citus.enable_repartition_joins");
+            }
+        }
+    }
+
+    @Test
+    void should_refuse_an_explain_of_more_than_one_statement_before_sending_anything() {
+        cluster.execute("INSERT INTO settings VALUES ('x', 'kept')");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> assertRoutedToSingleWorker(cluster.dataSource(),
+                        "SELECT 1 FROM events WHERE owner_id = 1; COMMIT; DELETE FROM settings WHERE key = 'x'"))
+                .withMessageContaining("Second statement: COMMIT");
+        assertThatIllegalArgumentException().isThrownBy(() -> assertThatQuery(cluster.dataSource(),
+                        "SELECT 1 FROM events WHERE owner_id = ?; DELETE FROM settings", 1L))
+                .withMessageContaining("Second statement: DELETE FROM settings");
+
+        assertThat(cluster.dataSource()).isNotNull();
+        assertRoutedToSingleWorker(cluster.dataSource(), "SELECT 1 FROM events WHERE owner_id = 1;");
+        try (Connection connection = application.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT value FROM settings WHERE key = 'x'")) {
+            assertThat(rows.next()).as("the DELETE never ran").isTrue();
+            assertThat(rows.getString(1)).isEqualTo("kept");
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static AssertionError catchAssertion(Runnable verdict) {
+        try {
+            verdict.run();
+        } catch (AssertionError e) {
+            return e;
+        }
+        throw new AssertionError("the verdict passed");
+    }
+
+    private static void update(String sql, Object... params) throws SQLException {
+        try (Connection connection = application.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static void query(String sql, Object... params) throws SQLException {
+        try (Connection connection = application.getConnection()) {
+            query(connection, sql, params);
+        }
+    }
+
+    private static void query(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    rows.getObject(1);
+                }
+            }
+        }
+    }
+}
