@@ -138,7 +138,7 @@ class SecurityIT {
         try {
             try (CitusTestCluster cold = builder.password(SNAPSHOT_PASSWORD).start()) {
                 assertThat(((StartedCitusCluster) cold).snapshot()).as("a cold start, registering the workers").isNull();
-                assertThat(ClusterSnapshot.find(key, 1).snapshot()).as("the snapshot this start made").isNotNull();
+                assertThat(ClusterSnapshot.find(key, 1, SnapshotSettings.maxAge()).snapshot()).as("the snapshot this start made").isNotNull();
                 assertLogsAndMessagesHideTheSecret(SNAPSHOT_PASSWORD, cold);
                 assertServerLogsHide(SNAPSHOT_PASSWORD, cold);
             }
