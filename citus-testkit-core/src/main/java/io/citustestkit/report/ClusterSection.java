@@ -23,12 +23,22 @@ import java.util.Map;
 public record ClusterSection(String cluster, int statements, int tests, Map<PlanKind, Integer> kinds,
                              List<StatementShape> shapes, List<ClassStatements> classes) {
 
-    /** {@return how many of its shapes are at their worst of {@code severity}} */
+    /**
+     * How many of its shapes are at their worst of {@code severity}.
+     *
+     * @param severity the severity
+     * @return the number of shapes
+     */
     public long shapes(ShapeSeverity severity) {
         return shapes.stream().filter(shape -> shape.severity() == severity).count();
     }
 
-    /** {@return how many of its statements Citus ran with {@code severity}} */
+    /**
+     * How many of its statements Citus ran with {@code severity}.
+     *
+     * @param severity the severity
+     * @return the number of statements
+     */
     public int statements(ShapeSeverity severity) {
         return kinds.entrySet().stream().filter(entry -> ShapeSeverity.of(entry.getKey()) == severity)
                 .mapToInt(Map.Entry::getValue).sum();

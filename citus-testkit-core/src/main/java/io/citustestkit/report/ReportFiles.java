@@ -10,6 +10,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a {@link StatementReport} into a directory: {@code statements.html}, {@code statements.json}
@@ -76,6 +78,10 @@ public final class ReportFiles {
             temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 content.writeTo(out);
+            }
+            PosixFileAttributeView posix = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+            if (posix != null) {
+                posix.setPermissions(PosixFilePermissions.fromString("rw-r--r--")); // a temporary file is private; a report is not
             }
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

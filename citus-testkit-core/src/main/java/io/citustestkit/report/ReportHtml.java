@@ -41,7 +41,8 @@ public final class ReportHtml {
             pre{background:#f6f8fa;padding:.5rem;border-radius:4px;white-space:pre-wrap;word-break:break-word;margin:.4rem 0}
             pre.sql{font-size:.95rem}
             table{border-collapse:collapse}td,th{text-align:left;padding:.2rem .8rem .2rem 0;vertical-align:top}
-            table.classes td,table.classes th{border-bottom:1px solid #eee;padding:.3rem .8rem}
+            table.classes{font-size:.9rem}table.classes td,table.classes th{border-bottom:1px solid #eee;padding:.3rem .6rem}
+            table.classes code{word-break:break-all}
             th{color:#555;font-weight:600}.count{color:#555}
             details summary{cursor:pointer;color:#333}
             """;

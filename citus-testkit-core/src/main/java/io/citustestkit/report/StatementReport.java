@@ -132,7 +132,12 @@ public final class StatementReport {
         return tests;
     }
 
-    /** {@return how many statements Citus ran with {@code severity}, on every cluster} */
+    /**
+     * How many statements Citus ran with {@code severity}, on every cluster.
+     *
+     * @param severity the severity
+     * @return the number of statements
+     */
     public int statements(ShapeSeverity severity) {
         return clusters.stream().mapToInt(cluster -> cluster.statements(severity)).sum();
     }
