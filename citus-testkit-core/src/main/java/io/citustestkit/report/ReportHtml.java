@@ -43,7 +43,7 @@ public final class ReportHtml {
             table{border-collapse:collapse}td,th{text-align:left;padding:.2rem .8rem .2rem 0;vertical-align:top}
             table.classes{font-size:.9rem}table.classes td,table.classes th{border-bottom:1px solid #eee;padding:.3rem .6rem}
             table.classes code{word-break:break-all}
-            th{color:#555;font-weight:600}.count{color:#555}
+            th{color:#555;font-weight:600}.count{color:#555}.shape th{white-space:nowrap;width:10rem}
             details summary{cursor:pointer;color:#333}
             """;
 
