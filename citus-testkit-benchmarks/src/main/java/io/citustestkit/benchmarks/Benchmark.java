@@ -27,7 +27,8 @@ import java.util.function.UnaryOperator;
  *   <li>reset: the clean-state step between tests, 10 tables holding 3,000 rows, with and without rows the
  *       schema seeded ({@code -Dbench.only=reset} runs these rows alone);</li>
  *   <li>assertions: {@code assertRoutedToSingleWorker} and {@code assertColocated}, 300 calls each;</li>
- *   <li>recording: 200 tenant statements with and without statement recording, and the verdict over them,</li>
+ *   <li>recording: 200 tenant statements with and without statement recording, and the verdict over them;</li>
+ *   <li>report: the statement report of 10,000 recorded statements, built and written,</li>
  * </ul>
  * and prints a table with the ratios. Run it with {@code scripts/benchmark.sh}.
  *
@@ -120,6 +121,7 @@ public final class Benchmark {
         }
 
         RecordingTiming.Result recording = RecordingTiming.run(SCHEMA, Math.max(rounds, 5));
+        Timings statementReport = ReportTiming.run(Math.max(rounds, 5));
 
         Report report = new Report();
         report.add("baseline: 1 Citus container, SELECT 1 answered", baseline, "1.00", "");
@@ -137,6 +139,7 @@ public final class Benchmark {
         report.add("recording: the same, recorded", recording.withRecording(),
                 Report.ratio(recording.withRecording(), recording.withoutRecording()), "<= 1.5 (ratio to not recorded)");
         report.add("recording: verdict over 200 statements", recording.verdict(), "", "< 1000 ms");
+        report.add("report: 10,000 recorded statements -> statements.html + .json", statementReport, "", "< 1000 ms");
         report.print("Results (" + image + "; ratio = median / baseline median)");
     }
 

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   assertions -> recording, plan, metadata, sql, commons;  recording -> plan, metadata, sql, commons
  *   plan -> metadata, sql, commons;  schema -> sql, commons;  metadata -> commons
  *   sql, commons -> nothing of the kit
+ *   report -> recording, plan, metadata, sql, commons; nothing in core depends on the report
  * </pre>
  * Plan, metadata, assertions, schema and sql work on any DataSource and know nothing of containers;
  * nothing in core knows JUnit; the cluster's helpers stay package-private.
@@ -29,7 +30,8 @@ class ArchitectureTest {
 
     private static final String ROOT = "io.citustestkit";
     private static final String[] CONTAINER_FREE = {ROOT + ".plan..", ROOT + ".metadata..", ROOT + ".assertions..",
-            ROOT + ".schema..", ROOT + ".sql..", ROOT + ".commons..", ROOT + ".recording.."};
+            ROOT + ".schema..", ROOT + ".sql..", ROOT + ".commons..", ROOT + ".recording..",
+            ROOT + ".report.."};
 
     private static JavaClasses core;
 
@@ -88,6 +90,18 @@ class ArchitectureTest {
                 .check(core);
         noClasses().that().resideInAnyPackage(ROOT + ".recording..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".assertions..", ROOT + ".schema..")
+                .check(core);
+    }
+
+    @Test
+    void should_build_the_report_on_recording_only_and_keep_it_at_the_top() {
+        noClasses().that().resideInAPackage(ROOT + ".report..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT, ROOT + ".assertions..", ROOT + ".schema..")
+                .because("the report reads recorded statements; it knows no cluster, assertion or schema runner")
+                .check(core);
+        noClasses().that().resideOutsideOfPackage(ROOT + ".report..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".report..")
+                .because("only the outer layers (the JUnit extension, the benchmarks) write reports")
                 .check(core);
     }
 

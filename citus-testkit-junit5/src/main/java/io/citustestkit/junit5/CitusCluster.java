@@ -150,6 +150,10 @@ public @interface CitusCluster {
      * pool too), with what Citus did with them: a parameter of type
      * {@link io.citustestkit.recording.RecordedStatements} receives those of the current test. Tests of
      * a cluster whose statements are recorded run one at a time, so none sees another's statements.
+     * At the end of the run the recorded statements are written as the statement report,
+     * {@code target/citus-testkit/statements.html} and {@code statements.json} ({@code build/citus-testkit}
+     * under Gradle; {@code -Dcitus.testkit.report.dir} to choose); {@code -Dcitus.testkit.report=true}
+     * (or {@code CITUS_TESTKIT_REPORT=true}) records every cluster of the run for it.
      *
      * @return whether each test's statements are recorded
      */

@@ -125,7 +125,7 @@ final class CitusClusterExtension implements ExecutionCondition, BeforeAllCallba
         CleanState cleanState = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
                 new CleanStateKey(cluster.databaseId()), key -> new CleanState(cluster.cleaner()), CleanState.class);
         String test = testClass.getName() + "." + context.getRequiredTestMethod().getName() + "()";
-        boolean recording = TestRecording.isWanted(annotation.get());
+        boolean recording = TestRecording.isWanted(annotation.get(), context);
         context.getStore(NAMESPACE).put(LEASE, cleanState.enter(annotation.get().cleanup(), recording, testClass.getName(), test));
         if (recording) {
             context.getStore(NAMESPACE).put(RECORDING, TestRecording.start(cluster, test));

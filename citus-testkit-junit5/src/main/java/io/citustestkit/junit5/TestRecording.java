@@ -6,10 +6,13 @@ import io.citustestkit.recording.StatementRecorder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
+import java.util.Optional;
+
 /**
  * The statements of one test, for {@link CitusCluster#recordStatements()} and the suite-wide guard
- * {@link CitusCluster#failOnMultiShardStatements()}: recording starts before the test (after its
- * turn on the cluster's tables began, so no other test's statements mix in) and ends after it.
+ * {@link CitusCluster#failOnMultiShardStatements()} and the statement report: recording starts before
+ * the test (after its turn on the cluster's tables began, so no other test's statements mix in) and
+ * ends after it, when the test's statements go to the run's {@link StatementReportWriter}.
  *
  * <pre>{@code
  * TestRecording recording = TestRecording.start(cluster, "EventTest.should_store()");
@@ -22,18 +25,22 @@ final class TestRecording implements ExtensionContext.Store.CloseableResource, A
 
     private final StatementRecorder recorder;
     private final String test;
+    private final String cluster;
 
-    private TestRecording(StatementRecorder recorder, String test) {
+    private TestRecording(StatementRecorder recorder, String test, String cluster) {
         this.recorder = recorder;
         this.test = test;
+        this.cluster = cluster;
     }
 
-    static boolean isWanted(CitusCluster annotation) {
-        return annotation.recordStatements() || annotation.failOnMultiShardStatements();
+    /** Whether the class records, or the run asks for the statement report ({@link ReportSettings}), which records every cluster. */
+    static boolean isWanted(CitusCluster annotation, ExtensionContext context) {
+        return annotation.recordStatements() || annotation.failOnMultiShardStatements()
+                || ReportSettings.isRunWide(context::getConfigurationParameter, System::getenv);
     }
 
     static TestRecording start(SharedCluster cluster, String test) {
-        return new TestRecording(cluster.testCluster().recordStatements(), test);
+        return new TestRecording(cluster.testCluster().recordStatements(), test, cluster.description());
     }
 
     /** The test's statements so far: a live view. */
@@ -42,12 +49,13 @@ final class TestRecording implements ExtensionContext.Store.CloseableResource, A
     }
 
     /**
-     * Ends the recording and, with the guard on and no {@link AllowMultiShardStatements} on the test or
-     * its class, fails the test for each multi-shard statement it sent.
+     * Ends the recording, hands the test's statements to the statement report and, with the guard on
+     * and no {@link AllowMultiShardStatements} on the test or its class, fails the test for each
+     * multi-shard statement it sent.
      */
     void finish(CitusCluster annotation, ExtensionContext context) {
         try {
-            if (annotation.failOnMultiShardStatements() && !allowed(context)) {
+            if (annotation.failOnMultiShardStatements() && allowance(context).isEmpty()) {
                 try {
                     CitusAssertions.assertThatStatements(recorder.statements()).allRoutedToSingleWorker();
                 } catch (AssertionError e) {
@@ -61,14 +69,14 @@ final class TestRecording implements ExtensionContext.Store.CloseableResource, A
             }
         } finally {
             close();
+            StatementReportWriter.of(context).add(StatementReportWriter.of(cluster, context,
+                    allowance(context).map(AllowMultiShardStatements::value).orElse(null), recorder.statements().all()));
         }
     }
 
-    private static boolean allowed(ExtensionContext context) {
-        return context.getTestMethod().map(method -> AnnotationSupport.isAnnotated(method, AllowMultiShardStatements.class))
-                .orElse(false)
-                || context.getTestClass().map(type -> AnnotationSupport.isAnnotated(type, AllowMultiShardStatements.class))
-                .orElse(false);
+    private static Optional<AllowMultiShardStatements> allowance(ExtensionContext context) {
+        return context.getTestMethod().flatMap(method -> AnnotationSupport.findAnnotation(method, AllowMultiShardStatements.class))
+                .or(() -> context.getTestClass().flatMap(type -> AnnotationSupport.findAnnotation(type, AllowMultiShardStatements.class)));
     }
 
     @Override
