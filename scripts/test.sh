@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup-docker.sh
+. scripts/setup-browser.sh
 
 # Integration tests use CITUS_TESTKIT_IMAGE when it is present locally, and are skipped otherwise.
 if [ -n "${CITUS_TESTKIT_IMAGE:-}" ]; then
