@@ -139,6 +139,10 @@ class SecurityIT {
             try (CitusTestCluster cold = builder.password(SNAPSHOT_PASSWORD).start()) {
                 assertThat(((StartedCitusCluster) cold).snapshot()).as("a cold start, registering the workers").isNull();
                 assertThat(ClusterSnapshot.find(key, 1, SnapshotSettings.maxAge()).snapshot()).as("the snapshot this start made").isNotNull();
+                assertThat(rows(cold, SNAPSHOT_PASSWORD, "SELECT authinfo FROM pg_dist_authinfo"))
+                        .as("put back on the running cluster after the commit").containsExactly("password=" + SNAPSHOT_PASSWORD);
+                assertThat(rows(cold, SNAPSHOT_PASSWORD, "SELECT success::text FROM run_command_on_workers('SELECT 1')"))
+                        .as("the coordinator still reaches its worker").containsExactly("true");
                 assertLogsAndMessagesHideTheSecret(SNAPSHOT_PASSWORD, cold);
                 assertServerLogsHide(SNAPSHOT_PASSWORD, cold);
             }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code @JdbcTest} with {@code @CitusCluster} and no other annotation: the slice's
  * {@code @AutoConfigureTestDatabase} keeps the application's {@code DataSource} on the coordinator, as
  * it does for a {@code @ServiceConnection} container, because the kit's connection details say they
- * come from a test database ({@link TestDatabaseReplacementIT} shows the slice replacing it when told to).
+ * come from a test database ({@link SliceDatabaseReplacementIT} shows the slice replacing it when told to).
  */
 @EnabledIfCitusImage
 @JdbcTest

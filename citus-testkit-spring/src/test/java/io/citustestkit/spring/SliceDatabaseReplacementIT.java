@@ -26,7 +26,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  * default ({@code NON_TEST}) runs on the coordinator. The fixtures run through JUnit's own engine.
  */
 @EnabledIfCitusImage
-class TestDatabaseReplacementIT {
+class SliceDatabaseReplacementIT {
 
     @Test
     void should_keep_the_coordinator_by_default_and_replace_it_only_when_told_to_replace_any_data_source() {
