@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 
 import static io.citustestkit.assertions.CitusAssertions.assertThatStatements;
 
@@ -21,6 +22,7 @@ final class RecordingTiming {
 
     static final int STATEMENTS = 200;
     private static final long TENANT = 42L;
+    private static final Duration STARTUP = Duration.ofMinutes(5);
 
     /** The three timings, in nanoseconds, each run {@code rounds} times. */
     record Result(Timings withoutRecording, Timings withRecording, Timings verdict) {
@@ -51,8 +53,10 @@ final class RecordingTiming {
         Timings without = new Timings();
         Timings with = new Timings();
         Timings verdict = new Timings();
-        try (CitusTestCluster quiet = CitusTestCluster.builder().workers(2).shardCount(4).schema(schema).statementRecording(false).start();
-             CitusTestCluster recording = CitusTestCluster.builder().workers(2).shardCount(4).schema(schema).start();
+        // the start is not measured here: a loaded machine may take longer than the default to start a node
+        try (CitusTestCluster quiet = CitusTestCluster.builder().workers(2).shardCount(4).schema(schema).statementRecording(false)
+                .startupTimeout(STARTUP).start();
+             CitusTestCluster recording = CitusTestCluster.builder().workers(2).shardCount(4).schema(schema).startupTimeout(STARTUP).start();
              HikariDataSource quietPool = pool(quiet);
              HikariDataSource recordingPool = pool(recording)) {
             tenantStatements(quietPool); // warm-up: connections, plans, JIT
