@@ -18,10 +18,11 @@ import java.util.Locale;
 final class ManagedCluster {
 
     /**
-     * System property that chooses how the tables of clusters the extension starts are emptied:
-     * {@code per-node} (the default: every node empties its own shards at once, about 7 ms for ten
-     * tables) or {@code truncate} (one {@code TRUNCATE ... CASCADE} through the coordinator: Citus's own
-     * distributed TRUNCATE, 5 to 10 times slower).
+     * System property that chooses how the tables of clusters the extension starts are cleaned:
+     * {@code per-node} (the default: every node restores or empties its own shards at once, about 7 ms
+     * for ten empty tables) or {@code truncate} (one {@code TRUNCATE ... CASCADE} through the
+     * coordinator, Citus's own distributed TRUNCATE, 5 to 10 times slower, then the remembered rows
+     * inserted again).
      */
     static final String CLEANUP_STRATEGY_PROPERTY = "citus.testkit.cleanup-strategy";
 

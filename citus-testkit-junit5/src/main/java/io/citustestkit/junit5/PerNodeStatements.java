@@ -148,6 +148,11 @@ final class PerNodeStatements {
                         END IF;
                     END LOOP;
                 """.formatted(sequenceValues);
+        String markRestored = !restore ? "" : """
+                    IF array_length(rewritten, 1) > 0 THEN
+                        UPDATE %s.shards SET restored = xid(pg_current_xact_id()) WHERE shardid = ANY (rewritten);
+                    END IF;
+                """.formatted(SCHEMA);
         String ensureSeed = !restore ? "" : """
                     IF to_regclass('%1$s.shards') IS NULL THEN
                         RAISE EXCEPTION 'citus-testkit never remembered the rows of this node (no table %1$s.shards)';
@@ -195,11 +200,8 @@ final class PerNodeStatements {
                     FOR i IN 1 .. coalesce(array_length(restores, 1), 0) LOOP
                         EXECUTE restores[i];
                     END LOOP;
-                    IF array_length(rewritten, 1) > 0 THEN
-                        UPDATE %6$s.shards SET restored = xid(pg_current_xact_id()) WHERE shardid = ANY (rewritten);
-                    END IF;
-                %7$sEND
+                %6$s%7$sEND
                 $citus_testkit$""".formatted(TableCleaner.LOCK_TIMEOUT, ensureSeed, DANGLING, shards, TRUNCATE_ABOVE_BYTES,
-                SCHEMA, sequences);
+                markRestored, sequences);
     }
 }

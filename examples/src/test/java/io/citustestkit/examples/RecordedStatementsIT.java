@@ -62,9 +62,9 @@ class RecordedStatementsIT {
         events.record(7, "login");
         events.forgetEventsOfType(7, "login");
 
-        assertThat(statements.all()).hasSize(4);
+        assertThat(statements.all()).hasSize(3);
         assertThatThrownBy(() -> assertThatStatements(statements).allRoutedToSingleWorker())
-                .hasMessageContaining("(3 of 4) to run as one task on one node,\nbut 1 did not:\n"
+                .hasMessageContaining("(3 of 3) to run as one task on one node,\nbut 1 did not:\n"
                         + "1) DELETE FROM events WHERE event_type = $1\n")
                 .hasMessageContaining("4 tasks on worker-1, worker-2")
                 .hasMessageContaining("it fanned out to 4 tasks")
