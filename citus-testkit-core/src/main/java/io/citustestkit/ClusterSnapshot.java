@@ -99,7 +99,8 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
         }
         Instant created = created(coordinator);
         if (created.plus(maxAge).isBefore(Instant.now())) {
-            return new Lookup(null, null, "made " + created + ", " + Duration.between(created, Instant.now()).toMinutes()
+            Duration age = Duration.between(created, Instant.now());
+            return new Lookup(null, null, "made " + created + ", " + age.toHours() + " h " + age.toMinutesPart()
                     + " min ago, more than the maximum age of " + SnapshotSettings.describe(maxAge));
         }
         SnapshotContent content = new SnapshotContent(label(coordinator, CONTENT_LABEL), label(coordinator, SUMMARY_LABEL));

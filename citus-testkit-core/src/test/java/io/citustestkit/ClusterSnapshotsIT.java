@@ -21,6 +21,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -117,6 +119,55 @@ class ClusterSnapshotsIT {
             assertColocated(second.dataSource(), "users", "\"Events\"");
             assertReferenceTable(second.dataSource(), "event_types");
         }
+    }
+
+    @Test
+    void should_use_a_set_until_it_is_older_than_the_maximum_age_and_then_make_it_again() throws Exception {
+        Path schema = uniqueSchema();
+        try (CitusTestCluster first = builder(schema).workers(1).start()) {
+            assertThat(snapshotOf(first)).isNull();
+        }
+        SnapshotKey key = keyOf(schema, 1);
+        String firstSet = ClusterSnapshot.label(imagesOf(key).get(0), ClusterSnapshot.SET_LABEL);
+        relabelCoordinator(key, ClusterSnapshot.CREATED_LABEL, Instant.now().minus(Duration.ofHours(23)).toString());
+        try (CitusTestCluster young = builder(schema).workers(1).start()) {
+            assertThat(snapshotOf(young)).as("a set made 23 hours ago is used (maximum age 24h)").isNotNull()
+                    .extracting(ClusterSnapshot::setId).isEqualTo(firstSet);
+        }
+        relabelCoordinator(key, ClusterSnapshot.CREATED_LABEL, Instant.now().minus(Duration.ofHours(25)).toString());
+        Instant remade = Instant.now();
+        try (CitusTestCluster old = builder(schema).workers(1).start()) {
+            assertThat(snapshotOf(old)).as("a set made 25 hours ago is not used").isNull();
+            assertThat(count(old, "SELECT count(*) FROM users")).isEqualTo(100);
+        }
+        assertThat(imagesOf(key)).as("made again").hasSize(2).allSatisfy(image -> {
+            assertThat(ClusterSnapshot.label(image, ClusterSnapshot.SET_LABEL)).isNotEqualTo(firstSet);
+            assertThat(ClusterSnapshot.created(image)).isAfter(remade);
+        });
+        try (CitusTestCluster again = builder(schema).workers(1).start()) {
+            assertThat(snapshotOf(again)).as("the new set is used").isNotNull();
+        }
+    }
+
+    @Test
+    void should_start_cold_without_snapshots_when_the_lock_directory_cannot_be_used(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("citus-testkit-snapshots"), "a file where the lock directory should be");
+        Path schema = uniqueSchema();
+        SnapshotKey key = keyOf(schema, 1);
+        String tmpdir = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", tmp.toString());
+        try (CitusTestCluster cluster = builder(schema).workers(1).start()) {
+            assertThat(snapshotOf(cluster)).as("started cold").isNull();
+            assertThat(count(cluster, "SELECT count(*) FROM users")).isEqualTo(100);
+        } finally {
+            System.setProperty("java.io.tmpdir", tmpdir);
+        }
+        assertThat(imagesOf(key)).as("no set made without a lock").isEmpty();
+
+        try (CitusTestCluster usable = builder(schema).workers(1).start()) {
+            assertThat(snapshotOf(usable)).isNull();
+        }
+        assertThat(imagesOf(key)).as("with a usable lock directory the same start makes its set").hasSize(2);
     }
 
     @Test
@@ -290,10 +341,15 @@ class ClusterSnapshotsIT {
 
     /** Replaces the coordinator's image by one that records other content (as if the metadata had changed). */
     private static void tamperWithTheCoordinatorsRecordedContent(SnapshotKey key) {
+        relabelCoordinator(key, ClusterSnapshot.CONTENT_LABEL, "0".repeat(64));
+    }
+
+    /** Replaces the coordinator's image by one with another value of one label. */
+    private static void relabelCoordinator(SnapshotKey key, String label, String value) {
         DockerClient docker = DockerClientFactory.instance().client();
         String image = key.imageOf("coordinator");
         Map<String, String> labels = new java.util.HashMap<>(docker.inspectImageCmd(image).exec().getConfig().getLabels());
-        labels.put(ClusterSnapshot.CONTENT_LABEL, "0".repeat(64));
+        labels.put(label, value);
         String container = docker.createContainerCmd(image).exec().getId();
         try {
             docker.commitCmd(container).withRepository(key.repository()).withTag("coordinator").withLabels(labels).exec();
