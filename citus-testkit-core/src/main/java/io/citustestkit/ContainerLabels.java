@@ -48,7 +48,7 @@ public final class ContainerLabels {
      * Labels for an image committed from a container that Testcontainers labelled for its session:
      * {@code labels} plus every label of the filter Testcontainers registers with Ryuk
      * ({@code org.testcontainers}, {@code .lang}, {@code .version}, {@code .sessionId}) set to
-     * {@value #KEPT}. {@code docker commit} copies the container's labels into the image and lets the
+     * {@value #KEPT}. Committing a container copies the container's labels into the image and lets the
      * labels it is given win, and Ryuk removes every image that matches its session's filter when the
      * JVM ends; with these the image outlives the run, while the containers and networks (which keep
      * the session's labels) are still reaped.

@@ -27,7 +27,7 @@ class ContainerLabelsTest {
         container.putAll(ContainerLabels.forNode("c1", "coordinator", "coordinator"));
         assertThat(ryuk.matches(container)).as("the node container is Ryuk's").isTrue();
 
-        Map<String, String> image = new HashMap<>(container); // docker commit: the container's labels, the given ones win
+        Map<String, String> image = new HashMap<>(container); // a commit of the container: its labels, the given ones win
         image.putAll(ContainerLabels.forKeptImage(Map.of(ClusterSnapshot.LABEL, "true")));
 
         assertThat(ryuk.matches(image)).as("the committed image is not").isFalse();
