@@ -1,10 +1,14 @@
 package io.citustestkit;
 
+import org.apiguardian.api.API;
+
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.ImageNameSubstitutor;
 
 import java.util.Optional;
 import java.util.function.Function;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * The Citus image a cluster runs, and where it comes from. This class is the one place where the
@@ -20,6 +24,7 @@ import java.util.function.Function;
  * String image = CitusImage.resolve(null).name();
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class CitusImage {
 
     /** The pinned official image used when nothing else is configured. */

@@ -1,9 +1,13 @@
 package io.citustestkit;
 
+import org.apiguardian.api.API;
+
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * One node of a {@link CitusTestCluster}: the coordinator or a worker, each a PostgreSQL container
@@ -18,6 +22,7 @@ import java.util.Objects;
  * worker.start();         // and comes back; the cluster waits until it is healthy again
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class CitusNode {
 
     /**

@@ -1,5 +1,7 @@
 package io.citustestkit;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.recording.StatementRecorder;
 import io.citustestkit.schema.SchemaSource;
@@ -16,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A real Citus cluster for tests: one coordinator and N workers, each a container on one Docker
@@ -40,6 +44,7 @@ import java.util.function.Consumer;
  * Ryuk is disabled, and clusters of JVMs that were killed are removed by the next start. Every
  * container and network carries the label {@value ContainerLabels#MANAGED}.
  */
+@API(status = STABLE, since = "0.1")
 public abstract sealed class CitusTestCluster implements AutoCloseable permits StartedCitusCluster, ConnectedCitusCluster {
 
     /**

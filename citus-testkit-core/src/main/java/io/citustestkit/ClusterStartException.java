@@ -1,6 +1,10 @@
 package io.citustestkit;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.commons.CitusTestkitException;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A Citus test cluster could not be started: Docker is not reachable, the image cannot be obtained,
@@ -13,6 +17,7 @@ import io.citustestkit.commons.CitusTestkitException;
  *     .hasMessageContaining("citus.testkit.image");
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class ClusterStartException extends CitusTestkitException {
 
     private static final long serialVersionUID = 1L;

@@ -1,9 +1,13 @@
 package io.citustestkit;
 
+import org.apiguardian.api.API;
+
 import org.testcontainers.DockerClientFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * The Docker labels citus-testkit puts on every container and network it creates, so that leftovers
@@ -14,6 +18,7 @@ import java.util.Map;
  * docker ps -a --filter label=io.citustestkit.cluster=1a2b3c4d
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class ContainerLabels {
 
     /** Present, with value {@code true}, on everything citus-testkit creates. */

@@ -1,5 +1,7 @@
 package io.citustestkit;
 
+import org.apiguardian.api.API;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -12,6 +14,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeUnit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * Checks, before anything is created, that a Docker engine answers and that Testcontainers' Ryuk
  * reaper can start (its image is present or can be pulled), so that a missing registry is said in
@@ -23,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * DockerEnvironment.requireAvailable();         // throws ClusterStartException with how to fix it
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class DockerEnvironment {
 
     /** The reaper image Testcontainers 2.0 starts unless {@value #RYUK_DISABLED_VARIABLE} is {@code true}. */

@@ -1,5 +1,7 @@
 package io.citustestkit.assertions;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.plan.DistributedPlan;
 import io.citustestkit.plan.ExplainRunner;
 import io.citustestkit.plan.PlanKind;
@@ -9,6 +11,7 @@ import org.assertj.core.api.AbstractAssert;
 
 import java.util.Objects;
 
+import static org.apiguardian.api.API.Status.STABLE;
 import static io.citustestkit.assertions.error.ShouldBeAcceptedByServer.shouldBeAcceptedByServer;
 import static io.citustestkit.assertions.error.ShouldBeClassifiedAs.shouldBeClassifiedAs;
 import static io.citustestkit.assertions.error.ShouldBeMultiShard.shouldBeMultiShard;
@@ -36,6 +39,7 @@ import static io.citustestkit.assertions.error.ShouldTouchWorkers.shouldTouchWor
  *
  * @param <SELF> the "self" type of this assertion class
  */
+@API(status = STABLE, since = "0.1")
 public abstract class AbstractQueryAssert<SELF extends AbstractQueryAssert<SELF>> extends AbstractAssert<SELF, SqlQuery> {
 
     private final Database database;

@@ -1,5 +1,7 @@
 package io.citustestkit.assertions;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.NodeAddress;
 import io.citustestkit.metadata.SchemaMetadata;
 import io.citustestkit.metadata.TableMetadata;
@@ -10,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import static org.apiguardian.api.API.Status.STABLE;
 import static io.citustestkit.assertions.error.SchemaShouldExist.schemaShouldExist;
 import static io.citustestkit.assertions.error.ShouldBeDistributedSchema.shouldBeDistributedSchema;
 import static io.citustestkit.assertions.error.ShouldBePlacedOn.shouldBePlacedOn;
@@ -33,6 +36,7 @@ import static io.citustestkit.assertions.error.ShouldHaveTables.shouldHaveTables
  *
  * @param <SELF> the "self" type of this assertion class
  */
+@API(status = STABLE, since = "0.1")
 public abstract class AbstractSchemaAssert<SELF extends AbstractSchemaAssert<SELF>>
         extends AbstractAssert<SELF, SchemaMetadata> {
 

@@ -1,5 +1,7 @@
 package io.citustestkit.assertions;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.Colocation;
 import io.citustestkit.metadata.ColocationMismatch;
 import io.citustestkit.metadata.TableKind;
@@ -12,6 +14,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import static org.apiguardian.api.API.Status.STABLE;
 import static io.citustestkit.assertions.error.ShouldBeColocated.shouldBeColocated;
 import static io.citustestkit.assertions.error.ShouldBeDistributedBy.shouldBeDistributedBy;
 import static io.citustestkit.assertions.error.ShouldBeReferenceTable.shouldBeReferenceTable;
@@ -35,6 +38,7 @@ import static io.citustestkit.assertions.error.TableShouldExist.tableShouldExist
  *
  * @param <SELF> the "self" type of this assertion class
  */
+@API(status = STABLE, since = "0.1")
 public abstract class AbstractTableAssert<SELF extends AbstractTableAssert<SELF>>
         extends AbstractAssert<SELF, TableMetadata> {
 

@@ -1,5 +1,7 @@
 package io.citustestkit.assertions;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.CitusMetadataReader;
 import io.citustestkit.plan.PlanKind;
 import io.citustestkit.plan.SqlQuery;
@@ -9,6 +11,8 @@ import java.sql.Connection;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * The entry points of citus-testkit's assertions: how Citus distributes a statement, and what it
@@ -31,6 +35,7 @@ import java.util.Objects;
  * catalogs anew: nothing is cached across assertions, so DDL or a shard move between two of them is
  * seen.
  */
+@API(status = STABLE, since = "0.1")
 public final class CitusAssertions {
 
     private CitusAssertions() {

@@ -1,9 +1,13 @@
 package io.citustestkit.assertions;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.plan.SqlQuery;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Assertions on how Citus distributes one statement; see {@link AbstractQueryAssert}. Made by
@@ -14,6 +18,7 @@ import java.sql.Connection;
  *         .isRoutedToSingleWorker();
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class QueryAssert extends AbstractQueryAssert<QueryAssert> {
 
     QueryAssert(SqlQuery actual, Database database) {

@@ -1,5 +1,7 @@
 package io.citustestkit.assertions;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.Shard;
 import io.citustestkit.metadata.TableKind;
 import io.citustestkit.recording.RecordedStatement;
@@ -14,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import static org.apiguardian.api.API.Status.STABLE;
 import static io.citustestkit.assertions.error.ShouldAllBeRoutedToSingleWorker.shouldAllBeRoutedToSingleWorker;
 import static io.citustestkit.assertions.error.ShouldAllStayInSchema.shouldAllStayInSchema;
 import static io.citustestkit.assertions.error.ShouldAllTouchOnlyTenant.shouldAllTouchOnlyTenant;
@@ -35,6 +38,7 @@ import static io.citustestkit.assertions.error.ShouldAllTouchOnlyTenant.shouldAl
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class RecordedStatementsAssert extends AbstractAssert<RecordedStatementsAssert, RecordedStatements> {
 
     RecordedStatementsAssert(RecordedStatements actual) {

@@ -1,6 +1,10 @@
 package io.citustestkit.assertions;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.SchemaMetadata;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Assertions on what Citus makes of one schema; see {@link AbstractSchemaAssert}. Made by
@@ -10,6 +14,7 @@ import io.citustestkit.metadata.SchemaMetadata;
  * assertThatSchema(dataSource, "tenant_42").isDistributedSchema().hasTables("orders", "customers");
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class SchemaAssert extends AbstractSchemaAssert<SchemaAssert> {
 
     SchemaAssert(SchemaMetadata actual) {

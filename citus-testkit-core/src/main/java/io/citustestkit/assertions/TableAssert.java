@@ -1,6 +1,10 @@
 package io.citustestkit.assertions;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.TableMetadata;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Assertions on what Citus makes of one table; see {@link AbstractTableAssert}. Made by
@@ -10,6 +14,7 @@ import io.citustestkit.metadata.TableMetadata;
  * assertThatTable(dataSource, "event_types").isReferenceTable();
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class TableAssert extends AbstractTableAssert<TableAssert> {
 
     TableAssert(TableMetadata actual, Database database) {

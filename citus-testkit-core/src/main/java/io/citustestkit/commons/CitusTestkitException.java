@@ -1,5 +1,9 @@
 package io.citustestkit.commons;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * Base class of the errors citus-testkit raises for configuration and infrastructure problems
  * (Docker, images, containers, schema scripts). Assertion failures are {@link AssertionError}s instead.
@@ -15,6 +19,7 @@ package io.citustestkit.commons;
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class CitusTestkitException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

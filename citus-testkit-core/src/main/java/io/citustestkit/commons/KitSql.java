@@ -1,5 +1,9 @@
 package io.citustestkit.commons;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * The mark on every statement citus-testkit itself sends (metadata reads, EXPLAIN, cleanup, set-up),
  * so that statement recording leaves the kit's own work out of what it reports.
@@ -9,6 +13,7 @@ package io.citustestkit.commons;
  * KitSql.isMarked(loggedStatement); // true: not one of the application's statements
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class KitSql {
 
     /** The comment that marks a statement as the kit's own. */

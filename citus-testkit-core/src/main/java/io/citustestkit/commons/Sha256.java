@@ -1,10 +1,14 @@
 package io.citustestkit.commons;
 
+import org.apiguardian.api.API;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * SHA-256 over lines of text, as the kit's keys and fingerprints use it (snapshot keys, the metadata a
@@ -15,6 +19,7 @@ import java.util.List;
  * String hex = Sha256.ofLines(List.of("workers 2", "shards 4")); // 64 hexadecimal characters
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Sha256 {
 
     private Sha256() {

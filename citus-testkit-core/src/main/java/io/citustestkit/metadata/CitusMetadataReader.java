@@ -1,5 +1,7 @@
 package io.citustestkit.metadata;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.commons.KitSql;
 
@@ -15,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Reads what Citus knows about tables, shards and schemas from {@code pg_dist_partition},
@@ -39,6 +43,7 @@ import java.util.Objects;
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class CitusMetadataReader {
 
     private static final String TABLES_SQL = KitSql.MARKER + """

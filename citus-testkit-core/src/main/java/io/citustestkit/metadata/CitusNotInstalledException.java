@@ -1,10 +1,14 @@
 package io.citustestkit.metadata;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.commons.KitSql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * The database a plan or metadata read was asked of is not a Citus database: its
@@ -18,6 +22,7 @@ import java.sql.SQLException;
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class CitusNotInstalledException extends CitusTestkitException {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,10 @@
 package io.citustestkit.metadata;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A primary node of a Citus cluster, one row of {@code pg_dist_node}.
@@ -14,6 +18,7 @@ import java.util.Objects;
  * @param groupId the node's {@code groupid}; 0 is the coordinator
  * @param address the node's host and port
  */
+@API(status = STABLE, since = "0.1")
 public record ClusterNode(int nodeId, int groupId, NodeAddress address) {
 
     /**

@@ -1,7 +1,11 @@
 package io.citustestkit.metadata;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Decides whether tables are colocated: in the same colocation group AND, shard by shard ordered by
@@ -13,6 +17,7 @@ import java.util.Optional;
  * Optional<ColocationMismatch> mismatch = Colocation.firstMismatch(tables);  // empty: colocated
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class Colocation {
 
     private Colocation() {

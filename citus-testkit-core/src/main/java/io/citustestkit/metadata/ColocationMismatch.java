@@ -1,6 +1,10 @@
 package io.citustestkit.metadata;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Why two tables are not colocated, with the first pair of shards (ordered by hash range) that
@@ -21,6 +25,7 @@ import java.util.Objects;
  * @param expectedShard that shard of {@code expected}, or {@code null} (none, or no shard at that position)
  * @param actualShard that shard of {@code actual}, or {@code null} (none, or no shard at that position)
  */
+@API(status = STABLE, since = "0.1")
 public record ColocationMismatch(TableMetadata expected, TableMetadata actual, String reason, int position,
                                  Shard expectedShard, Shard actualShard) {
 

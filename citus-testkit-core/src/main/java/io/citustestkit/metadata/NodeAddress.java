@@ -1,10 +1,14 @@
 package io.citustestkit.metadata;
 
+import org.apiguardian.api.API;
+
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A Citus node as {@code pg_dist_node} and Citus's EXPLAIN name it: a host and a port.
@@ -19,6 +23,7 @@ import java.util.regex.Pattern;
  * @param host the node's host name, as registered with {@code citus_add_node}
  * @param port the node's PostgreSQL port
  */
+@API(status = STABLE, since = "0.1")
 public record NodeAddress(String host, int port) implements Comparable<NodeAddress> {
 
     /** The host name Citus shows for a task it runs locally on the node that plans the query. */

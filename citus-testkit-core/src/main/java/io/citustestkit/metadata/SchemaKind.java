@@ -1,5 +1,9 @@
 package io.citustestkit.metadata;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * What Citus makes of a PostgreSQL schema, from {@code pg_dist_schema} (schema-based sharding, Citus 12+).
  *
@@ -8,6 +12,7 @@ package io.citustestkit.metadata;
  * tenant.kind();  // SchemaKind.DISTRIBUTED
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public enum SchemaKind {
 
     /**

@@ -1,5 +1,7 @@
 package io.citustestkit.metadata;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.sql.SqlLexer;
 import io.citustestkit.sql.SqlToken;
 
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * What Citus knows about one PostgreSQL schema: whether it is a distributed schema (schema-based
@@ -28,6 +32,7 @@ import java.util.stream.Collectors;
  * @param colocationId the colocation group of a distributed schema, 0 for other schemas
  * @param tables the schema's tables (partitions left out: they belong to their parent), by name
  */
+@API(status = STABLE, since = "0.1")
 public record SchemaMetadata(String requestedName, String name, SchemaKind kind, int colocationId,
                              List<TableMetadata> tables) {
 

@@ -1,8 +1,12 @@
 package io.citustestkit.metadata;
 
+import org.apiguardian.api.API;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * One shard of a Citus table: its id, hash range and the nodes holding a placement of it, from
@@ -25,6 +29,7 @@ import java.util.Objects;
  * @param distributedSchema the distributed schema the table belongs to (schema-based sharding), as
  *                          {@code regnamespace} prints it, or {@code null} if it belongs to none
  */
+@API(status = STABLE, since = "0.1")
 public record Shard(long shardId, String table, TableKind tableKind, int colocationId,
                     String minValue, String maxValue, List<NodeAddress> placements, String distributedSchema) {
 

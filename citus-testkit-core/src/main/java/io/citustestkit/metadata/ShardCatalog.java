@@ -1,9 +1,13 @@
 package io.citustestkit.metadata;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * The shards and nodes a distributed plan refers to, looked up in the Citus catalogs, so that the
@@ -19,6 +23,7 @@ import java.util.Optional;
  * @param shards the shards by id
  * @param nodes the primary nodes of the cluster
  */
+@API(status = STABLE, since = "0.1")
 public record ShardCatalog(Map<Long, Shard> shards, List<ClusterNode> nodes) {
 
     /** A catalog that knows no shard and no node. */

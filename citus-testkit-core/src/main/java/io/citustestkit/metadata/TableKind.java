@@ -1,5 +1,9 @@
 package io.citustestkit.metadata;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * What Citus makes of a table, from {@code pg_dist_partition}.
  *
@@ -9,6 +13,7 @@ package io.citustestkit.metadata;
  * CitusMetadataReader.readTable(connection, "tenant_42.orders").kind();  // TableKind.SINGLE_SHARD
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public enum TableKind {
 
     /**

@@ -1,10 +1,14 @@
 package io.citustestkit.metadata;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.sql.SqlLexer;
 import io.citustestkit.sql.SqlToken;
 
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * What Citus knows about one table: its kind, distribution column, colocation group and shards, and
@@ -29,6 +33,7 @@ import java.util.Objects;
  * @param distributedSchema the distributed schema the table belongs to, as {@code regnamespace} prints it
  *                          (e.g. {@code tenant_42}), or {@code null} if it belongs to none
  */
+@API(status = STABLE, since = "0.1")
 public record TableMetadata(String requestedName, String name, TableKind kind, String distributionColumn,
                             String distributionColumnType, int colocationId, List<Shard> shards,
                             String distributedSchema) {

@@ -1,8 +1,12 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A Citus custom scan in a plan: {@code Citus Adaptive} (router, multi-shard, repartition joins,
@@ -23,6 +27,7 @@ import java.util.Optional;
  * @param methodLabel the method as EXPLAIN shows it, e.g. {@code pull to coordinator}, or {@code null}
  * @param sourceQuery the plan of the {@code "Select Query"} or {@code "Source Query"}, or {@code null}
  */
+@API(status = STABLE, since = "0.1")
 public record CitusScan(String provider, List<Subplan> subplans, Job job, String methodProperty,
                         String methodLabel, PlanNode sourceQuery) {
 

@@ -1,6 +1,10 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A map/merge job a repartition join runs before its main job ({@code "Dependent Jobs"} in
@@ -16,6 +20,7 @@ import java.util.List;
  * @param mergeTaskCount {@code "Merge Task Count"}
  * @param dependentJobs the jobs this one depends on in turn
  */
+@API(status = STABLE, since = "0.1")
 public record DependentJob(int mapTaskCount, int mergeTaskCount, List<DependentJob> dependentJobs) {
 
     /**

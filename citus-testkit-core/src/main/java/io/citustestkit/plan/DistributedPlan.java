@@ -1,5 +1,7 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.NodeAddress;
 import io.citustestkit.metadata.Shard;
 import io.citustestkit.metadata.ShardCatalog;
@@ -13,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * The distributed plan of one statement: its Citus scans, jobs, tasks, subplans and repartition
@@ -32,6 +36,7 @@ import java.util.TreeSet;
  * plan.excerpt();                      // Aggregate / Custom Scan (Citus Adaptive) / Task Count: 32 ...
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class DistributedPlan {
 
     private final SqlQuery query;

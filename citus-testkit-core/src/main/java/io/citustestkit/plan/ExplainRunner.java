@@ -1,5 +1,7 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.commons.KitSql;
 import io.citustestkit.metadata.CitusMetadataReader;
@@ -19,6 +21,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Explains a statement on a Citus coordinator and returns its {@link DistributedPlan}, on one
@@ -52,6 +56,7 @@ import java.util.Objects;
  * plan.kind();  // REPARTITION
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class ExplainRunner {
 
     /**

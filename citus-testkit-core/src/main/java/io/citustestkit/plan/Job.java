@@ -1,6 +1,10 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * The job of one Citus custom scan ({@code "Distributed Query" -> "Job"}): its task count and the
@@ -18,6 +22,7 @@ import java.util.List;
  * @param tasks the tasks EXPLAIN listed
  * @param dependentJobs the repartition jobs that run first ({@code "Dependent Jobs"})
  */
+@API(status = STABLE, since = "0.1")
 public record Job(int taskCount, String tasksShown, List<Task> tasks, List<DependentJob> dependentJobs) {
 
     /**

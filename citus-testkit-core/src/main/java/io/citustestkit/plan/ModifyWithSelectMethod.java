@@ -1,7 +1,11 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * How Citus runs an {@code INSERT ... SELECT} or {@code MERGE} it cannot push down to the shards:
@@ -11,6 +15,7 @@ import java.util.Optional;
  * plan.modifyWithSelectMethod();  // Optional[REPARTITION]
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public enum ModifyWithSelectMethod {
 
     /** The SELECT's results are repartitioned across the workers into the target shards. */

@@ -1,7 +1,11 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Renders the part of a plan that matters for distribution, at most {@value #MAX_LINES} lines:
@@ -14,6 +18,7 @@ import java.util.List;
  * //     Task Count: 32 (w1 16, w2 16)
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PlanExcerpt {
 
     /** The most lines an excerpt has. */

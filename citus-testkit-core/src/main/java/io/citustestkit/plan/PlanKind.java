@@ -1,5 +1,9 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * What a distributed plan does, in the terms users reason about. Decided by {@link DistributedPlan}
  * from the EXPLAIN output and the Citus catalogs, checking the rules below in this order (the first
@@ -46,6 +50,7 @@ package io.citustestkit.plan;
  * assertThatQuery(dataSource, "SELECT count(*) FROM events").isClassifiedAs(PlanKind.MULTI_SHARD);
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public enum PlanKind {
 
     /**

@@ -1,7 +1,11 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * One node of a PostgreSQL plan as {@code EXPLAIN (FORMAT JSON)} shows it, with the Citus custom
@@ -21,6 +25,7 @@ import java.util.Objects;
  * @param citusScan the Citus scan this node is, or {@code null}
  * @param children {@code "Plans"}: the node's child plans
  */
+@API(status = STABLE, since = "0.1")
 public record PlanNode(String nodeType, String operation, String relationName, String customPlanProvider,
                        CitusScan citusScan, List<PlanNode> children) {
 

@@ -1,5 +1,7 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Reads the output of {@code EXPLAIN (FORMAT JSON)} on a Citus coordinator into {@link PlanNode}s,
@@ -25,6 +29,7 @@ import java.util.Objects;
  * DistributedPlan plan = DistributedPlan.of(SqlQuery.of("SELECT ..."), root, ShardCatalog.EMPTY);
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PlanParser {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

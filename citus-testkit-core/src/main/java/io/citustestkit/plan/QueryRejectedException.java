@@ -1,10 +1,14 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.sql.ServerError;
 
 import java.sql.SQLException;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * The server refused to plan a statement (syntax error, unknown column, a join Citus cannot plan
@@ -21,6 +25,7 @@ import java.util.Objects;
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class QueryRejectedException extends CitusTestkitException {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.sql.SqlLexer;
 import io.citustestkit.sql.SqlToken;
 
@@ -8,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The shard relations a task's query names. Citus writes each shard it sends a statement to
@@ -22,6 +26,7 @@ import java.util.Optional;
  * // [articles_hash_102201]
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShardReferences {
 
     private ShardReferences() {

@@ -1,9 +1,13 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A shard relation a task's remote plan reads or writes, named {@code <table>_<shardid>} on the
@@ -19,6 +23,7 @@ import java.util.regex.Pattern;
  * @param table the table part of the name
  * @param shardId the shard id part of the name
  */
+@API(status = STABLE, since = "0.1")
 public record ShardRelation(String relationName, String table, long shardId) {
 
     private static final Pattern SHARD_NAME = Pattern.compile("^(.+)_(\\d+)$");

@@ -1,5 +1,7 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.sql.JdbcPlaceholders;
 import io.citustestkit.sql.SingleStatement;
 
@@ -8,6 +10,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A SQL statement and the JDBC parameters bound to its {@code ?} placeholders. It is one statement:
@@ -22,6 +26,7 @@ import java.util.Objects;
  * @param sql the statement, without {@code EXPLAIN}
  * @param params the values of its {@code ?} placeholders, in order (may contain {@code null})
  */
+@API(status = STABLE, since = "0.1")
 public record SqlQuery(String sql, List<Object> params) {
 
     /**

@@ -1,6 +1,10 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A distributed subplan: a CTE or subquery Citus plans recursively and runs as its own job before
@@ -15,6 +19,7 @@ import java.util.Objects;
  * @param number the subplan's 1-based position among the subplans of its scan
  * @param plan the root of the subplan's plan
  */
+@API(status = STABLE, since = "0.1")
 public record Subplan(int number, PlanNode plan) {
 
     /**

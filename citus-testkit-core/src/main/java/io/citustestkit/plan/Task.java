@@ -1,8 +1,12 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.NodeAddress;
 
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * One task of a distributed job: the node that runs it, the statement Citus sends there, and the
@@ -24,6 +28,7 @@ import java.util.List;
  * @param query the statement Citus sends to the node ({@code "Query"}, shown by {@code EXPLAIN (VERBOSE)}),
  *              or {@code null}
  */
+@API(status = STABLE, since = "0.1")
 public record Task(NodeAddress node, List<ShardRelation> shards, PlanNode remotePlan, String error, String query) {
 
     /**

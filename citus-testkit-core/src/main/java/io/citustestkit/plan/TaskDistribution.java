@@ -1,5 +1,7 @@
 package io.citustestkit.plan;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.NodeAddress;
 
 import java.util.Collections;
@@ -9,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * How the tasks of one or more jobs are spread over the nodes, for messages:
@@ -24,6 +28,7 @@ import java.util.TreeSet;
  * @param coordinators the nodes of {@code perNode} that are the coordinator
  * @param repartition whether a job has dependent jobs (Citus then lists no task)
  */
+@API(status = STABLE, since = "0.1")
 public record TaskDistribution(int taskCount, Map<NodeAddress, Integer> perNode, Set<NodeAddress> coordinators,
                                boolean repartition) {
 

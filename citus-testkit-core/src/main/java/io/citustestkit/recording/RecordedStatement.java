@@ -1,5 +1,7 @@
 package io.citustestkit.recording;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.Shard;
 import io.citustestkit.metadata.TableKind;
 import io.citustestkit.plan.PlanKind;
@@ -9,6 +11,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * One statement the application sent to the coordinator, and what Citus did with it: the commands it
@@ -44,6 +48,7 @@ import java.util.Optional;
  * @param delegatedTo the nodes Citus delegated a function call or procedure to ("pushing down the function call"),
  *                    whose body ran there, sorted; empty if none
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RecordedStatement(String sql, List<String> parameters, PlanKind kind, List<Shard> shards, List<String> nodes,
                                 List<String> commands, String error, List<String> distributionValues, String unnamedValues,
                                 List<String> delegatedTo) {

@@ -1,8 +1,12 @@
 package io.citustestkit.recording;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * The statements recorded since recording started, in the order they reached the coordinator: a live
@@ -16,6 +20,7 @@ import java.util.function.Supplier;
  * CitusAssertions.assertThatStatements(statements).allRoutedToSingleWorker();
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RecordedStatements {
 
     private final Supplier<List<RecordedStatement>> statements;

@@ -1,6 +1,10 @@
 package io.citustestkit.recording;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.commons.CitusTestkitException;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Statement recording cannot work on this coordinator: a setting it needs is off, or the role may
@@ -12,6 +16,7 @@ import io.citustestkit.commons.CitusTestkitException;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RecordingUnavailableException extends CitusTestkitException {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package io.citustestkit.recording;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.commons.KitSql;
 import io.citustestkit.metadata.CitusMetadataReader;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * Records every statement that reaches the coordinator, from any client, with what Citus did with it,
  * until closed. It reads the coordinator's JSON log: the statements ({@code log_statement = 'all'}),
@@ -35,6 +39,7 @@ import java.util.UUID;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class StatementRecorder implements AutoCloseable {
 
     /**

@@ -1,8 +1,12 @@
 package io.citustestkit.report;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.plan.PlanKind;
 
 import java.util.Map;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The statements of one test class on one cluster, by how Citus ran them.
@@ -17,6 +21,7 @@ import java.util.Map;
  * @param statements how many statements they sent
  * @param kinds how many Citus ran each way, worst first
  */
+@API(status = INTERNAL, since = "0.1")
 public record ClassStatements(String testClass, int tests, int statements, Map<PlanKind, Integer> kinds) {
 
     /** {@return how many of its statements are of {@code severity}} */

@@ -1,9 +1,13 @@
 package io.citustestkit.report;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.plan.PlanKind;
 
 import java.util.List;
 import java.util.Map;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * What the tests sent to one cluster: its section of the report.
@@ -20,6 +24,7 @@ import java.util.Map;
  * @param shapes its statement shapes, worst first
  * @param classes its test classes, in name order
  */
+@API(status = INTERNAL, since = "0.1")
 public record ClusterSection(String cluster, int statements, int tests, Map<PlanKind, Integer> kinds,
                              List<StatementShape> shapes, List<ClassStatements> classes) {
 

@@ -1,5 +1,7 @@
 package io.citustestkit.report;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.commons.CitusTestkitException;
 
 import java.io.IOException;
@@ -13,6 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * Writes a {@link StatementReport} into a directory: {@code statements.html}, {@code statements.json}
  * and {@code statements.schema.json}. Each file is written to a temporary file next to it and renamed
@@ -22,6 +26,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Path page = ReportFiles.write(report, Path.of("target", "citus-testkit")); // target/citus-testkit/statements.html
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ReportFiles {
 
     /** The page's file name. */

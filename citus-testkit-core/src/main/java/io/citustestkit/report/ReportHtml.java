@@ -1,5 +1,7 @@
 package io.citustestkit.report;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.plan.PlanKind;
 
 import java.io.IOException;
@@ -7,6 +9,8 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Writes a {@link StatementReport} as {@code statements.html}: one self-contained page (inline style and
@@ -19,6 +23,7 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ReportHtml {
 
     private static final int SHOWN_VALUES = 30;

@@ -1,5 +1,7 @@
 package io.citustestkit.report;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.citustestkit.plan.PlanKind;
@@ -8,6 +10,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Writes a {@link StatementReport} as {@code statements.json}, in the format {@code statements.schema.json}
@@ -19,6 +23,7 @@ import java.util.Map;
  * }
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ReportJson {
 
     /** The schema's resource on the class path. */

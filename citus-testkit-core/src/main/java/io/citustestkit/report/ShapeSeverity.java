@@ -1,6 +1,10 @@
 package io.citustestkit.report;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.plan.PlanKind;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * How costly a way of running a statement is for a distributed database, worst first: the order of
@@ -10,6 +14,7 @@ import io.citustestkit.plan.PlanKind;
  * ShapeSeverity.of(PlanKind.MULTI_SHARD); // MULTI_SHARD: one task per shard, on every worker
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public enum ShapeSeverity {
 
     /** Rows moved between the workers. */

@@ -1,7 +1,11 @@
 package io.citustestkit.report;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.sql.SqlLexer;
 import io.citustestkit.sql.SqlToken;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The shape of a statement: its SQL with every parameter ({@code $1}, {@code ?}) and literal (strings,
@@ -12,6 +16,7 @@ import io.citustestkit.sql.SqlToken;
  * SqlShape.of("SELECT * FROM events  WHERE owner_id = $1 AND kind = 'click' -- why"); // SELECT * FROM events WHERE owner_id = ? AND kind = ?
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SqlShape {
 
     /** What a parameter or a literal becomes. */

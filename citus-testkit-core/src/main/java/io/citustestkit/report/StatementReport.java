@@ -1,5 +1,7 @@
 package io.citustestkit.report;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.recording.RecordedStatement;
 
 import java.time.Instant;
@@ -15,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * Every statement a test run recorded, as the reader wants it: per cluster, each statement shape worst
  * first (repartition, pull-to-coordinator, multi-shard, router, then statements on no distributed
@@ -27,6 +31,7 @@ import java.util.TreeMap;
  * report.clusters().get(0).shapes().get(0);    // the worst shape of the first cluster
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class StatementReport {
 
     /** The version of {@code statements.json}'s schema ({@code statements.schema.json}); raised on an incompatible change. */

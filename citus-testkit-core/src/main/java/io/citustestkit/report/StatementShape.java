@@ -1,10 +1,14 @@
 package io.citustestkit.report;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.plan.PlanKind;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Every recorded execution of one statement shape on one cluster, summed up: how often it ran, how
@@ -34,6 +38,7 @@ import java.util.Map;
  *                worse), and why
  * @param example its first execution
  */
+@API(status = INTERNAL, since = "0.1")
 public record StatementShape(String sql, ShapeSeverity severity, int count, int failures, Map<PlanKind, Integer> kinds,
                              int minTasks, int maxTasks, List<Long> shards, List<String> nodes, List<String> tenants,
                              List<String> unnamedValues, List<String> delegatedTo, List<String> tests,

@@ -1,9 +1,13 @@
 package io.citustestkit.report;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.recording.RecordedStatement;
 
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The statements one test sent to one cluster: what the report is built from.
@@ -18,6 +22,7 @@ import java.util.Objects;
  * @param allowedMultiShard why the test may send multi-shard statements ({@code @AllowMultiShardStatements}), or {@code null}
  * @param statements what it sent, in order
  */
+@API(status = INTERNAL, since = "0.1")
 public record TestStatements(String cluster, String testClass, String testMethod, String allowedMultiShard,
                              List<RecordedStatement> statements) {
 

@@ -1,5 +1,9 @@
 package io.citustestkit.schema;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * The migration a Flyway or Liquibase run stopped at, as far as the tool tells.
  *
@@ -17,6 +21,7 @@ package io.citustestkit.schema;
  * @param line the line in the file where the failed statement starts, 0 if the tool gives none
  * @param statement the statement the server rejected, or {@code null} if the tool gives none
  */
+@API(status = STABLE, since = "0.1")
 public record FailedMigration(String tool, String version, String description, String script, int line, String statement) {
 
     /** {@return e.g. {@code Flyway migration 2 (distribute accounts)} or {@code Liquibase change set 1::kit}} */

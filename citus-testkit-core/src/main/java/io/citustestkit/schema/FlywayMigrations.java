@@ -1,10 +1,14 @@
 package io.citustestkit.schema;
 
+import org.apiguardian.api.API;
+
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Flyway migrations as a schema source: {@code flyway:} followed by one or more Flyway locations
@@ -28,6 +32,7 @@ import java.util.List;
  *         .start();
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FlywayMigrations implements SchemaSource {
 
     /** Prefix of a Flyway schema source. */

@@ -1,8 +1,12 @@
 package io.citustestkit.schema;
 
+import org.apiguardian.api.API;
+
 import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * A Liquibase changelog as a schema source: {@code liquibase:} followed by the master changelog, on the
@@ -30,6 +34,7 @@ import java.nio.file.Path;
  *         .start();
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LiquibaseChangelog implements SchemaSource {
 
     /** Prefix of a Liquibase schema source. */

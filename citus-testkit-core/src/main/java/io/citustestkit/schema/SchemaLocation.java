@@ -1,5 +1,7 @@
 package io.citustestkit.schema;
 
+import org.apiguardian.api.API;
+
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +13,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * A schema script and its statements, read from {@code classpath:} or a file path. Reading happens
  * when the location is created, so a missing resource is reported before any container starts.
@@ -20,6 +24,7 @@ import java.util.List;
  * schema.statements().size();
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class SchemaLocation implements SchemaSource {
 
     /** Prefix of a location on the class path. */

@@ -1,6 +1,10 @@
 package io.citustestkit.schema;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.commons.CitusTestkitException;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A Flyway migration or a Liquibase change set failed on the coordinator. The message names the
@@ -15,6 +19,7 @@ import io.citustestkit.commons.CitusTestkitException;
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class SchemaMigrationException extends CitusTestkitException {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package io.citustestkit.schema;
 
+import org.apiguardian.api.API;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,6 +9,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Applies schema scripts statement by statement on one connection, in autocommit mode, so a failure
@@ -18,6 +22,7 @@ import java.util.List;
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class SchemaRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRunner.class);

@@ -1,11 +1,15 @@
 package io.citustestkit.schema;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.commons.CitusTestkitException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Where a cluster's schema comes from, chosen by the location's prefix:
@@ -24,6 +28,7 @@ import java.util.List;
  * schema.fingerprint(); // changes whenever a migration's content changes
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public interface SchemaSource {
 
     /**

@@ -1,8 +1,12 @@
 package io.citustestkit.schema;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.commons.CitusTestkitException;
 
 import java.sql.SQLException;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A statement of a schema script failed on the coordinator. The message names the script, the
@@ -16,6 +20,7 @@ import java.sql.SQLException;
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class SchemaStatementException extends CitusTestkitException {
 
     private static final long serialVersionUID = 1L;

@@ -1,11 +1,15 @@
 package io.citustestkit.schema;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.sql.SqlLexer;
 import io.citustestkit.sql.SqlToken;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Splits a PostgreSQL script into statements the way the server reads it: semicolons inside comments
@@ -23,6 +27,7 @@ import java.util.Locale;
  * statements.size(); // 2
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SqlScriptSplitter {
 
     private final String script;

@@ -1,5 +1,9 @@
 package io.citustestkit.schema;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * One statement of a SQL script, with where it came from.
  *
@@ -13,6 +17,7 @@ package io.citustestkit.schema;
  * @param line the line of the script on which the statement starts, starting at 1
  * @param sql the statement's text without the terminating semicolon
  */
+@API(status = STABLE, since = "0.1")
 public record SqlStatement(int number, int line, String sql) {
 
     /** {@return the first line of the statement's SQL, for messages} */

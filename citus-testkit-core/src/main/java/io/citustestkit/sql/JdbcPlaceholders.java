@@ -1,10 +1,14 @@
 package io.citustestkit.sql;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.sql.SqlToken.Kind;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The JDBC {@code ?} placeholders of a statement, found by {@link SqlLexer} the way the PostgreSQL
@@ -18,6 +22,7 @@ import java.util.function.IntFunction;
  * JdbcPlaceholders.positionAsWritten("SELECT ? + ?, nope", true, 16); // 14: "SELECT $1 + $2, nope" as sent
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JdbcPlaceholders {
 
     private JdbcPlaceholders() {

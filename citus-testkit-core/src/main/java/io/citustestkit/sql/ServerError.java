@@ -1,5 +1,7 @@
 package io.citustestkit.sql;
 
+import org.apiguardian.api.API;
+
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -7,6 +9,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * What the server answered instead of a result: its message, SQLSTATE, DETAIL, HINT and the position
@@ -30,6 +34,7 @@ import java.util.Objects;
  * @param hint the HINT, or {@code null}
  * @param position the 1-based character position in the statement, 0 if the server gave none
  */
+@API(status = STABLE, since = "0.1")
 public record ServerError(String severity, String sqlState, String message, String detail, String hint,
                           int position) {
 

@@ -1,9 +1,13 @@
 package io.citustestkit.sql;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.sql.SqlToken.Kind;
 
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Checks that SQL text is one statement, with the kit's {@link SqlLexer}: a {@code ;} inside a string,
@@ -17,6 +21,7 @@ import java.util.Objects;
  * SingleStatement.require("SELECT ';'; DELETE FROM t");   // IllegalArgumentException quoting "DELETE FROM t"
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SingleStatement {
 
     private static final int QUOTED_WIDTH = 200;

@@ -1,10 +1,14 @@
 package io.citustestkit.sql;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.sql.SqlToken.Kind;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Reads PostgreSQL SQL text into {@link SqlToken}s, following the server's lexer where it decides
@@ -23,6 +27,7 @@ import java.util.Objects;
  *         .count();  // 1
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SqlLexer {
 
     private final String sql;

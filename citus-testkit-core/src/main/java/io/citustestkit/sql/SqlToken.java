@@ -1,7 +1,11 @@
 package io.citustestkit.sql;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * One token of SQL text as {@link SqlLexer} reads it: its kind, its exact source text, and where it
@@ -22,6 +26,7 @@ import java.util.Objects;
  * @param terminated false for a string, quoted identifier, dollar-quoted body or block comment that
  *                   the text ends before closing (the token then runs to the end of the text)
  */
+@API(status = INTERNAL, since = "0.1")
 public record SqlToken(Kind kind, String text, int start, int line, boolean terminated) {
 
     /** The kinds of token. */

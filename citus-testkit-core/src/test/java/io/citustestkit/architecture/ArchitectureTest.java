@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.citustestkit.testsupport.ApiStatusRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,11 @@ class ArchitectureTest {
     @BeforeAll
     static void importCore() {
         core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+    }
+
+    @Test
+    void should_give_every_public_type_an_api_status() {
+        ApiStatusRules.everyPublicTypeHasAnApiStatus().check(core);
     }
 
     @Test

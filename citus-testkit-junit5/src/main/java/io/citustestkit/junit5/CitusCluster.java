@@ -1,5 +1,7 @@
 package io.citustestkit.junit5;
 
+import org.apiguardian.api.API;
+
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.Documented;
@@ -8,6 +10,8 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Runs a test class against a real Citus cluster: a coordinator and {@link #workers()} workers with
@@ -88,6 +92,7 @@ import java.lang.annotation.Target;
  * @see CitusResource
  * @see TableCleanup
  */
+@API(status = STABLE, since = "0.1")
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -1,10 +1,14 @@
 package io.citustestkit.junit5;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.CitusTestCluster;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * The cluster of a {@link CitusCluster @CitusCluster} test class, for integrations that build fixtures
@@ -30,6 +34,7 @@ import java.util.Optional;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CitusClusterHandle {
 
     private static final ThreadLocal<Map<Class<?>, CitusClusterHandle>> PREPARED = ThreadLocal.withInitial(HashMap::new);

@@ -1,5 +1,7 @@
 package io.citustestkit.junit5;
 
+import org.apiguardian.api.API;
+
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.Documented;
@@ -7,6 +9,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Marks a field to receive the {@link CitusCluster @CitusCluster} cluster of its class: a
@@ -37,6 +41,7 @@ import java.lang.annotation.Target;
  * for. A marked parameter is always this extension's: one of another type is reported as an error
  * instead of being left to other resolvers.
  */
+@API(status = STABLE, since = "0.1")
 @Target({ElementType.FIELD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

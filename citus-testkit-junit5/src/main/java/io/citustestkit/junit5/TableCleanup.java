@@ -1,5 +1,9 @@
 package io.citustestkit.junit5;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * How {@link CitusCluster @CitusCluster} cleans the tables between the tests of a class.
  *
@@ -38,6 +42,7 @@ package io.citustestkit.junit5;
  * (tests with {@link #NONE} run alongside each other). A test therefore never sees rows of another
  * test, and never loses its own rows to another test's cleanup.
  */
+@API(status = STABLE, since = "0.1")
 public enum TableCleanup {
 
     /**

@@ -49,10 +49,10 @@ import java.util.List;
  * context, and a context is closed with its cluster at the end of the run and never handed to a later
  * run's tests.
  */
-public final class CitusClusterContextCustomizerFactory implements ContextCustomizerFactory {
+final class CitusClusterContextCustomizerFactory implements ContextCustomizerFactory {
 
     /** Made by Spring's test framework, from {@code META-INF/spring.factories}. */
-    public CitusClusterContextCustomizerFactory() {
+    CitusClusterContextCustomizerFactory() {
     }
 
     /**

@@ -1,7 +1,11 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.SchemaMetadata;
 import org.assertj.core.error.ErrorMessageFactory;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of any schema check on a schema that does not exist.
@@ -13,6 +17,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  * but to_regnamespace('tenant_x') found no schema of that name.
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SchemaShouldExist extends CitusMessageFactory {
 
     private SchemaShouldExist(String requestedName) {

@@ -1,9 +1,13 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.recording.RecordedStatement;
 import org.assertj.core.error.ErrorMessageFactory;
 
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code allRoutedToSingleWorker()}: statements that touched distributed tables
@@ -21,6 +25,7 @@ import java.util.List;
  *    Citus ran: SELECT ... FROM public.events_102008 events WHERE ...
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldAllBeRoutedToSingleWorker extends CitusMessageFactory {
 
     private ShouldAllBeRoutedToSingleWorker(String message) {

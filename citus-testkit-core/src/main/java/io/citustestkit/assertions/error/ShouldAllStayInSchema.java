@@ -1,10 +1,14 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.recording.RecordedStatement;
 import org.assertj.core.error.ErrorMessageFactory;
 
 import java.util.List;
 import java.util.function.Function;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code allStayInSchema(schema)}: statements touched distributed tables outside
@@ -19,6 +23,7 @@ import java.util.function.Function;
  *    it touched tables outside tenant_a: tenant_b.orders 102050
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldAllStayInSchema extends CitusMessageFactory {
 
     private ShouldAllStayInSchema(String message) {

@@ -1,10 +1,14 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.recording.RecordedStatement;
 import org.assertj.core.error.ErrorMessageFactory;
 
 import java.util.List;
 import java.util.function.Function;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code allTouchOnlyTenant(value)}: statements read or wrote shards that do
@@ -30,6 +34,7 @@ import java.util.function.Function;
  *    Citus ran: SELECT count(*) AS count FROM public.events_102009 events WHERE (owner_id OPERATOR(pg_catalog.=) '2'::bigint)
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldAllTouchOnlyTenant extends CitusMessageFactory {
 
     private ShouldAllTouchOnlyTenant(String message) {

@@ -1,10 +1,14 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.plan.SqlQuery;
 import io.citustestkit.sql.ServerError;
 import org.assertj.core.error.ErrorMessageFactory;
 
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of any query check whose statement the server refused to plan: the server's
@@ -19,6 +23,7 @@ import java.util.List;
  * With citus-testkit: assertThatQuery(...).withSetting("citus.enable_repartition_joins", "on").
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldBeAcceptedByServer extends CitusMessageFactory {
 
     private static final String REPARTITION_SETTING = "citus.enable_repartition_joins";

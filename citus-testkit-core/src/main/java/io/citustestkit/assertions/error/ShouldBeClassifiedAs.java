@@ -1,8 +1,12 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.plan.DistributedPlan;
 import io.citustestkit.plan.PlanKind;
 import org.assertj.core.error.ErrorMessageFactory;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code isClassifiedAs(kind)}: the plan is of another {@link PlanKind}.
@@ -16,6 +20,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  * Plan: ...
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldBeClassifiedAs extends CitusMessageFactory {
 
     private ShouldBeClassifiedAs(Evidence.Message message) {

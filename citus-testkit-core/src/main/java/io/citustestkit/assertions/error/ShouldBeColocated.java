@@ -1,5 +1,7 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.ColocationMismatch;
 import io.citustestkit.metadata.Shard;
 import io.citustestkit.metadata.TableMetadata;
@@ -7,6 +9,8 @@ import org.assertj.core.error.ErrorMessageFactory;
 
 import java.util.List;
 import java.util.stream.Collectors;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code isColocatedWith(..)} and {@code assertColocated(..)}: every table
@@ -35,6 +39,7 @@ import java.util.stream.Collectors;
  * own, placed on one node, which Citus moves as a whole (citus_schema_move). ...
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldBeColocated extends CitusMessageFactory {
 
     private ShouldBeColocated(String format, Object... arguments) {

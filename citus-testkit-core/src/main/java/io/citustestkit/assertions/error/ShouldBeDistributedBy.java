@@ -1,7 +1,11 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.TableMetadata;
 import org.assertj.core.error.ErrorMessageFactory;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code isDistributedBy(column)}: the table is distributed by another
@@ -16,6 +20,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  *   distributed table events (distribution column owner_id bigint, colocation group 2, 32 shards)
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldBeDistributedBy extends CitusMessageFactory {
 
     private ShouldBeDistributedBy(TableMetadata table, String column) {

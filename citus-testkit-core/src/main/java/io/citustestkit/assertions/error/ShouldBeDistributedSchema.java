@@ -1,9 +1,13 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.SchemaMetadata;
 import org.assertj.core.error.ErrorMessageFactory;
 
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code isDistributedSchema()}: the schema is a regular schema, with its tables
@@ -33,6 +37,7 @@ import java.util.List;
  * dynamic SQL creates (EXECUTE in a function or a DO block).
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldBeDistributedSchema extends CitusMessageFactory {
 
     private ShouldBeDistributedSchema(String but, SchemaMetadata schema, String fix) {

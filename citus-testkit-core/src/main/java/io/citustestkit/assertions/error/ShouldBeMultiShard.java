@@ -1,7 +1,11 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.plan.DistributedPlan;
 import org.assertj.core.error.ErrorMessageFactory;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code isMultiShard()}: the statement does not run as one job of several
@@ -16,6 +20,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  * Plan: ...
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldBeMultiShard extends CitusMessageFactory {
 
     private static final String EXPECTED = "be a multi-shard query (one job of several tasks, pushed down to the shards)";

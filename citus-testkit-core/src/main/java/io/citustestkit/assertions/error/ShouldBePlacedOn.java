@@ -1,5 +1,7 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.NodeAddress;
 import io.citustestkit.metadata.SchemaMetadata;
 import org.assertj.core.error.ErrorMessageFactory;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code isPlacedOn(node)}: the distributed schema's shard group is on another
@@ -25,6 +29,7 @@ import java.util.stream.Collectors;
  * Citus moves a distributed schema as a whole: SELECT citus_schema_move('tenant_a', 'worker-1', 5432).
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldBePlacedOn extends CitusMessageFactory {
 
     private static final Pattern HOST_AND_PORT = Pattern.compile("(.+):(\\d{1,5})");

@@ -1,7 +1,11 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.plan.DistributedPlan;
 import org.assertj.core.error.ErrorMessageFactory;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code isRoutedToSingleWorker()}: the statement does not run as one task on
@@ -20,6 +24,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  *       Task Count: 32 (w1 16, w2 16)
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldBeRoutedToSingleWorker extends CitusMessageFactory {
 
     static final String EXPECTED = "be routed to a single worker"

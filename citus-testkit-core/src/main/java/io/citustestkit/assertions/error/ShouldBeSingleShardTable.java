@@ -1,7 +1,11 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.TableMetadata;
 import org.assertj.core.error.ErrorMessageFactory;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code isSingleShardTable()}.
@@ -15,6 +19,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  *   distributed table events (distribution column owner_id bigint, colocation group 2, 4 shards)
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldBeSingleShardTable extends CitusMessageFactory {
 
     private ShouldBeSingleShardTable(TableMetadata table) {

@@ -1,10 +1,14 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.SchemaMetadata;
 import org.assertj.core.error.ErrorMessageFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code hasOnlyTables(..)}: the schema lacks some of the tables, or has others
@@ -21,6 +25,7 @@ import java.util.List;
  *   table orders of distributed schema tenant_a (single-shard, colocation group 3, on worker-2:5432)
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldHaveOnlyTables extends CitusMessageFactory {
 
     private ShouldHaveOnlyTables(SchemaMetadata schema, List<String> expected, String but) {

@@ -1,9 +1,13 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.SchemaMetadata;
 import org.assertj.core.error.ErrorMessageFactory;
 
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code hasTables(..)}: the schema lacks some of the tables, with the schema and
@@ -20,6 +24,7 @@ import java.util.List;
  *   table orders of distributed schema tenant_a (single-shard, colocation group 3, on worker-2:5432)
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldHaveTables extends CitusMessageFactory {
 
     private ShouldHaveTables(SchemaMetadata schema, List<String> expected, List<String> missing) {

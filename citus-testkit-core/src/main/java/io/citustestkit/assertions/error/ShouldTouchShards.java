@@ -1,7 +1,11 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.plan.DistributedPlan;
 import org.assertj.core.error.ErrorMessageFactory;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code touchesShards(n)}: the statement touches another number of shard
@@ -16,6 +20,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  * Plan: ...
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldTouchShards extends CitusMessageFactory {
 
     private ShouldTouchShards(Evidence.Message message) {

@@ -1,10 +1,14 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.NodeAddress;
 import io.citustestkit.plan.DistributedPlan;
 import org.assertj.core.error.ErrorMessageFactory;
 
 import java.util.stream.Collectors;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code touchesWorkers(n)}: the statement's tasks run on another number of
@@ -19,6 +23,7 @@ import java.util.stream.Collectors;
  * Plan: ...
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ShouldTouchWorkers extends CitusMessageFactory {
 
     private ShouldTouchWorkers(Evidence.Message message) {

@@ -1,7 +1,11 @@
 package io.citustestkit.assertions.error;
 
+import org.apiguardian.api.API;
+
 import io.citustestkit.metadata.TableMetadata;
 import org.assertj.core.error.ErrorMessageFactory;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of any table check on a table that does not exist.
@@ -13,6 +17,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  * but to_regclass('evnts') found no relation of that name under the current search_path.
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TableShouldExist extends CitusMessageFactory {
 
     private TableShouldExist(String requestedName) {
