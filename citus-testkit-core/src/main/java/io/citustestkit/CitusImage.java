@@ -106,4 +106,13 @@ public final class CitusImage {
     public String toString() {
         return name + " (" + source + ")";
     }
+
+    /** Why this image could not be obtained ({@code why}), naming the image, where its name came from and how to choose another. */
+    String notObtainable(String why) {
+        String substituted = dockerName().equals(name()) || dockerName().equals(name() + ":latest")
+                ? "" : ", as '" + dockerName() + "' after Testcontainers' image name substitution";
+        return "Could not obtain the Citus image '" + name() + "' (" + source() + substituted + "): " + String.valueOf(why).strip() + "\n"
+                + "  It is not present locally and could not be pulled. Pull or build it first, or " + howToOverride()
+                + " (pinned default: " + DEFAULT_IMAGE + ").";
+    }
 }

@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.docker.KitLabels;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Image;
 import org.slf4j.Logger;
@@ -144,7 +145,7 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
                     .withRepository(key.repository())
                     .withTag(node.name())
                     .withPause(true)
-                    .withLabels(ContainerLabels.forKeptImage(nodeLabels))
+                    .withLabels(KitLabels.forKeptImage(nodeLabels))
                     .exec()));
         }
         try {

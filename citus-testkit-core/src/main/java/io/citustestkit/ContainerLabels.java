@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.docker.KitLabels;
 import org.apiguardian.api.API;
 
 import org.testcontainers.DockerClientFactory;
@@ -17,61 +18,31 @@ import static org.apiguardian.api.API.Status.STABLE;
  * <pre>{@code
  * docker ps -a --filter label=io.citustestkit.cluster=1a2b3c4d
  * }</pre>
+ *
+ * <p>The labels are put on by the kit's machinery ({@code io.citustestkit.docker.KitLabels}); these are their names.
  */
 @API(status = STABLE, since = "0.1")
 public final class ContainerLabels {
 
     /** Present, with value {@code true}, on everything citus-testkit creates. */
-    public static final String MANAGED = "io.citustestkit.managed";
+    public static final String MANAGED = KitLabels.MANAGED;
 
     /** The id of the cluster a container or network belongs to. */
-    public static final String CLUSTER = "io.citustestkit.cluster";
+    public static final String CLUSTER = KitLabels.CLUSTER;
 
     /** {@code coordinator} or {@code worker}. */
-    public static final String ROLE = "io.citustestkit.role";
+    public static final String ROLE = KitLabels.ROLE;
 
     /** The node's name inside the cluster, e.g. {@code worker-1}. */
-    public static final String NODE = "io.citustestkit.node";
+    public static final String NODE = KitLabels.NODE;
 
     /**
      * The JVM that created it ({@code host/boot-id/pid-namespace/pid/start}, e.g.
      * {@code build-7/5e1c.../pid:[4026531836]/4711/t123456}): a later start on the same machine, in the
      * same PID namespace, removes what a JVM that provably no longer runs left behind.
      */
-    public static final String OWNER = "io.citustestkit.owner";
-
-    /**
-     * The value that kept images (snapshots, the initialised-image cache) carry in every label of
-     * Testcontainers' session filter, so that no Ryuk ever matches them.
-     */
-    static final String KEPT = "kept-by-citus-testkit";
+    public static final String OWNER = KitLabels.OWNER;
 
     private ContainerLabels() {
-    }
-
-    /**
-     * Labels for an image committed from a container that Testcontainers labelled for its session:
-     * {@code labels} plus every label of the filter Testcontainers registers with Ryuk
-     * ({@code org.testcontainers}, {@code .lang}, {@code .version}, {@code .sessionId}) set to
-     * {@value #KEPT}. Committing a container copies the container's labels into the image and lets the
-     * labels it is given win, and Ryuk removes every image that matches its session's filter when the
-     * JVM ends; with these the image outlives the run, while the containers and networks (which keep
-     * the session's labels) are still reaped.
-     */
-    static Map<String, String> forKeptImage(Map<String, String> labels) {
-        Map<String, String> kept = new LinkedHashMap<>(labels);
-        DockerClientFactory.DEFAULT_LABELS.keySet().forEach(name -> kept.put(name, KEPT));
-        kept.put(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL, KEPT);
-        return kept;
-    }
-
-    /** Labels for a network of the given cluster. */
-    static Map<String, String> forNetwork(String clusterId) {
-        return Map.of(MANAGED, "true", CLUSTER, clusterId, OWNER, JvmOwner.current().label());
-    }
-
-    /** Labels for a node container of the given cluster. */
-    static Map<String, String> forNode(String clusterId, String role, String nodeName) {
-        return Map.of(MANAGED, "true", CLUSTER, clusterId, ROLE, role, NODE, nodeName, OWNER, JvmOwner.current().label());
     }
 }

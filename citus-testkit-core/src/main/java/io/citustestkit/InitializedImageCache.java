@@ -1,5 +1,8 @@
 package io.citustestkit;
 
+import io.citustestkit.docker.KitLabels;
+import io.citustestkit.docker.JvmOwner;
+import io.citustestkit.docker.ImagePresence;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import io.citustestkit.commons.Sha256;
@@ -65,15 +68,15 @@ final class InitializedImageCache {
             try (PostgreSQLContainer node = NodeContainers.base(baseImage, Preflight.randomPassword(), log, timeout, false, null,
                     baseImage, "image-cache", true, name)) {
                 node.withEnv("PGDATA", DATA_DIRECTORY)
-                        .withLabels(Map.of(ContainerLabels.MANAGED, "true", ContainerLabels.ROLE, "image-cache",
-                                ContainerLabels.OWNER, JvmOwner.current().label()));
+                        .withLabels(Map.of(KitLabels.MANAGED, "true", KitLabels.ROLE, "image-cache",
+                                KitLabels.OWNER, JvmOwner.current().label()));
                 node.start();
                 String containerId = node.getContainerId();
                 docker.stopContainerCmd(containerId).withTimeout(30).exec();
                 docker.commitCmd(containerId)
                         .withRepository(REPOSITORY)
                         .withTag(image.substring(REPOSITORY.length() + 1))
-                        .withLabels(ContainerLabels.forKeptImage(Map.of(LABEL, "true", LABEL + ".base", baseImage)))
+                        .withLabels(KitLabels.forKeptImage(Map.of(LABEL, "true", LABEL + ".base", baseImage)))
                         .exec();
             } catch (RuntimeException e) {
                 throw new ClusterStartException("Could not create the initialised-image cache for '" + baseImage + "': "

@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.docker.KitLabels;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
@@ -38,7 +39,7 @@ final class NodeContainers {
                 "citus-testkit-" + clusterId + "-" + name)
                 .withNetwork(network)
                 .withNetworkAliases(name)
-                .withLabels(ContainerLabels.forNode(clusterId, role.label(), name))
+                .withLabels(KitLabels.forNode(clusterId, role.label(), name))
                 .withCommand(command(settings, role));
         if (snapshotImage != null) {
             container.withCreateContainerCmdModifier(cmd -> cmd.withUser("postgres")); // data is there: no chown, no gosu

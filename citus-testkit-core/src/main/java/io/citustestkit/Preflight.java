@@ -1,8 +1,11 @@
 package io.citustestkit;
 
+import io.citustestkit.docker.LeftoverClusters;
+import io.citustestkit.docker.ImagePresence;
 import io.citustestkit.schema.SchemaSource;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -22,17 +25,29 @@ final class Preflight {
     static ClusterSettings check(CitusTestCluster.Builder builder) {
         List<SchemaSource> scripts = builder.schema.stream().map(SchemaSource::of).toList();
         CitusImage image = CitusImage.resolve(builder.image);
-        DockerEnvironment.requireAvailable();
-        LeftoverClusters.removeThoseOfEndedJvms();
-        ImagePresence.ensurePresent(image, builder.pullTimeout);
-        String nodeImage = builder.initializedImageCache
-                ? InitializedImageCache.imageFor(image.name(), builder.startupTimeout)
-                : image.name();
+        prepareDocker(image, builder.pullTimeout);
+        String nodeImage = builder.initializedImageCache ? initializedImage(image, builder.startupTimeout) : image.name();
         String password = builder.password != null ? builder.password : randomPassword();
         return new ClusterSettings(builder.workers, image, nodeImage, scripts, builder.shardCount, builder.customizers,
                 builder.startupTimeout, builder.dataOnTmpfs, builder.poolSize, password, DockerEnvironment.hostIsLoopback(),
                 builder.statementRecording, builder.schemaBasedSharding,
                 builder.snapshots && builder.customizers.isEmpty() && !builder.dataOnTmpfs);
+    }
+
+    /** Docker answers, what killed JVMs left behind is gone, and {@code image} is present (pulled once if not). */
+    private static void prepareDocker(CitusImage image, Duration pullTimeout) {
+        DockerEnvironment.requireAvailable();
+        LeftoverClusters.removeThoseOfEndedJvms();
+        try {
+            ImagePresence.ensurePresent(image.dockerName(), pullTimeout);
+        } catch (ImagePresence.NotObtainable e) {
+            throw new ClusterStartException(image.notObtainable(e.getMessage()), e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    /** The initialised-image cache's image for {@code image}, made the first time. */
+    private static String initializedImage(CitusImage image, Duration startupTimeout) {
+        return InitializedImageCache.imageFor(image.name(), startupTimeout);
     }
 
     /** 24 URL-safe characters (144 bits) from a secure random source. */

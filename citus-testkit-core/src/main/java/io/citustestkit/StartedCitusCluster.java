@@ -1,5 +1,7 @@
 package io.citustestkit;
 
+import io.citustestkit.docker.KitLabels;
+import io.citustestkit.docker.ShutdownHooks;
 import io.citustestkit.metadata.CitusNotInstalledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,7 @@ final class StartedCitusCluster extends CitusTestCluster {
         this.settings = settings;
         this.snapshot = snapshot;
         this.network = Network.builder()
-                .createNetworkCmdModifier(cmd -> cmd.withName("citus-testkit-" + id).withLabels(ContainerLabels.forNetwork(id)))
+                .createNetworkCmdModifier(cmd -> cmd.withName("citus-testkit-" + id).withLabels(KitLabels.forNetwork(id)))
                 .build();
         this.coordinator = newNode("coordinator", CitusNode.Role.COORDINATOR);
         for (int i = 1; i <= settings.workers(); i++) {

@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.docker.JvmOwner;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Image;
 import io.citustestkit.recording.RecordedStatements;

@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.docker.JvmOwner;
 import com.github.dockerjava.api.DockerClient;
 import io.citustestkit.testsupport.EnabledIfCitusImage;
 import io.citustestkit.testsupport.RyukFilter;

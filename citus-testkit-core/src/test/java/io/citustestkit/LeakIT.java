@@ -1,5 +1,7 @@
 package io.citustestkit;
 
+import io.citustestkit.docker.JvmOwner;
+import io.citustestkit.docker.ImagePresence;
 import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.testsupport.ChildJvm;
 import io.citustestkit.testsupport.ClusterInChildJvm;

@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.docker;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * ShutdownHooks.remove(hook); // after close()
  * }</pre>
  */
-final class ShutdownHooks {
+@API(status = INTERNAL, since = "0.1")
+public final class ShutdownHooks {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownHooks.class);
 
@@ -21,7 +26,7 @@ final class ShutdownHooks {
     }
 
     /** Registers {@code resource} to be closed at JVM exit; returns the hook so it can be removed. */
-    static Thread register(String name, AutoCloseable resource) {
+    public static Thread register(String name, AutoCloseable resource) {
         Thread hook = new Thread(() -> {
             try {
                 resource.close();
@@ -34,7 +39,7 @@ final class ShutdownHooks {
     }
 
     /** Removes a hook registered by {@link #register}; ignored while the JVM is already shutting down. */
-    static void remove(Thread hook) {
+    public static void remove(Thread hook) {
         if (hook == null || Thread.currentThread() == hook) {
             return;
         }

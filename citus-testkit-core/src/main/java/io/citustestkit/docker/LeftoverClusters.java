@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.docker;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
@@ -14,21 +18,22 @@ import java.util.TreeSet;
 
 /**
  * Removes what a killed JVM left behind: every container and network labelled
- * {@value ContainerLabels#MANAGED} whose {@link ContainerLabels#OWNER owner} is a JVM of this machine
+ * {@value KitLabels#MANAGED} whose {@link KitLabels#OWNER owner} is a JVM of this machine
  * and PID namespace that provably no longer runs (SIGKILL, an IDE's stop button, a CI time-out: no
  * shutdown hook ran, and Ryuk may be disabled; the rule is {@link JvmOwner#hasEnded}). Clusters of JVMs
  * that still run, of other machines or PID namespaces sharing the engine (CI jobs in containers), or
  * whose owner this JVM cannot see, are never touched. Runs before every cluster start; the same can be done by hand with
  * {@code docker rm -f $(docker ps -aq --filter label=io.citustestkit.managed)} when no test runs.
  */
-final class LeftoverClusters {
+@API(status = INTERNAL, since = "0.1")
+public final class LeftoverClusters {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeftoverClusters.class);
 
     private LeftoverClusters() {
     }
 
-    static void removeThoseOfEndedJvms() {
+    public static void removeThoseOfEndedJvms() {
         try {
             remove(DockerClientFactory.instance().client());
         } catch (RuntimeException e) {
@@ -39,11 +44,11 @@ final class LeftoverClusters {
     private static void remove(DockerClient docker) {
         Set<String> clusters = new TreeSet<>();
         List<Container> containers = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ContainerLabels.MANAGED, "true")).exec();
+                .withLabelFilter(Map.of(KitLabels.MANAGED, "true")).exec();
         for (Container container : containers) {
-            String owner = container.getLabels().get(ContainerLabels.OWNER);
+            String owner = container.getLabels().get(KitLabels.OWNER);
             if (JvmOwner.parse(owner).filter(JvmOwner::hasEnded).isPresent()) {
-                clusters.add(container.getLabels().getOrDefault(ContainerLabels.CLUSTER, "?"));
+                clusters.add(container.getLabels().getOrDefault(KitLabels.CLUSTER, "?"));
                 try {
                     docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
                 } catch (RuntimeException e) {
@@ -51,11 +56,11 @@ final class LeftoverClusters {
                 }
             }
         }
-        List<Network> networks = docker.listNetworksCmd().withFilter("label", List.of(ContainerLabels.MANAGED + "=true")).exec();
+        List<Network> networks = docker.listNetworksCmd().withFilter("label", List.of(KitLabels.MANAGED + "=true")).exec();
         for (Network network : networks) {
-            String owner = network.getLabels().get(ContainerLabels.OWNER);
+            String owner = network.getLabels().get(KitLabels.OWNER);
             if (JvmOwner.parse(owner).filter(JvmOwner::hasEnded).isPresent()) {
-                clusters.add(network.getLabels().getOrDefault(ContainerLabels.CLUSTER, "?"));
+                clusters.add(network.getLabels().getOrDefault(KitLabels.CLUSTER, "?"));
                 try {
                     docker.removeNetworkCmd(network.getId()).exec();
                 } catch (RuntimeException e) {

@@ -1,4 +1,4 @@
-package io.citustestkit;
+package io.citustestkit.docker;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.docker;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,16 +23,17 @@ import java.util.Optional;
  * table.provablyAbsent(4711);
  * }</pre>
  */
-final class ProcessTable {
+@API(status = INTERNAL, since = "0.1")
+public final class ProcessTable {
 
     /** The namespace of a system without {@code /proc} (no PID namespaces there). */
-    static final String NO_NAMESPACES = "pid:none";
+    public static final String NO_NAMESPACES = "pid:none";
     /** The namespace when {@code /proc/self/ns/pid} cannot be read. */
-    static final String UNKNOWN_NAMESPACE = "pid:unknown";
+    public static final String UNKNOWN_NAMESPACE = "pid:unknown";
     /** Prefix of a start in clock ticks since boot ({@code /proc/<pid>/stat}, field 22). */
-    static final String TICKS = "t";
+    public static final String TICKS = "t";
     /** Prefix of a start in epoch milliseconds ({@link ProcessHandle.Info#startInstant()}). */
-    static final String MILLIS = "ms";
+    public static final String MILLIS = "ms";
 
     private static final ProcessTable LOCAL = new ProcessTable(Path.of("/proc"), ProcessHandle.current().pid());
 
@@ -36,18 +41,18 @@ final class ProcessTable {
     private final long ownPid;
     private final boolean hasProc;
 
-    ProcessTable(Path proc, long ownPid) {
+    public ProcessTable(Path proc, long ownPid) {
         this.proc = proc;
         this.ownPid = ownPid;
         this.hasProc = Files.isDirectory(proc.resolve("self"));
     }
 
-    static ProcessTable local() {
+    public static ProcessTable local() {
         return LOCAL;
     }
 
     /** {@return this JVM's PID namespace, e.g. {@code pid:[4026531836]}} */
-    String pidNamespace() {
+    public String pidNamespace() {
         if (!hasProc) {
             return NO_NAMESPACES;
         }
@@ -60,7 +65,7 @@ final class ProcessTable {
     }
 
     /** The start of process {@code pid} as this JVM sees it, if it can read it. */
-    Optional<String> startOf(long pid) {
+    public Optional<String> startOf(long pid) {
         if (!hasProc) {
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                     .flatMap(process -> process.info().startInstant()).map(start -> MILLIS + start.toEpochMilli());
@@ -81,7 +86,7 @@ final class ProcessTable {
      * JVM) and hides no process ({@code hidepid} off). Where there is no {@code /proc}, whether
      * {@link ProcessHandle} knows no such process.
      */
-    boolean provablyAbsent(long pid) {
+    public boolean provablyAbsent(long pid) {
         if (!hasProc) {
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty();
         }

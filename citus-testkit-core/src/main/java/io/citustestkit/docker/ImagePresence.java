@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.docker;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PullImageResultCallback;
@@ -17,10 +21,11 @@ import java.util.concurrent.TimeUnit;
  * loop), naming the image and how to choose another.
  *
  * <pre>{@code
- * ImagePresence.ensurePresent(CitusImage.resolve(null), Duration.ofMinutes(5));
+ * ImagePresence.ensurePresent("citusdata/citus:14.1.0", Duration.ofMinutes(5));
  * }</pre>
  */
-final class ImagePresence {
+@API(status = INTERNAL, since = "0.1")
+public final class ImagePresence {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImagePresence.class);
 
@@ -28,7 +33,7 @@ final class ImagePresence {
     }
 
     /** Whether the image is present in the local Docker engine. */
-    static boolean isPresentLocally(String image) {
+    public static boolean isPresentLocally(String image) {
         try {
             DockerClientFactory.instance().client().inspectImageCmd(image).exec();
             return true;
@@ -38,12 +43,11 @@ final class ImagePresence {
     }
 
     /**
-     * Returns when {@code image} is present locally, pulling it once if needed.
+     * Returns when {@code dockerName} is present locally, pulling it once if needed.
      *
-     * @throws ClusterStartException if it is not present and cannot be pulled within {@code pullTimeout}
+     * @throws NotObtainable if it is not present and cannot be pulled within {@code pullTimeout}
      */
-    static void ensurePresent(CitusImage image, Duration pullTimeout) {
-        String dockerName = image.dockerName();
+    public static void ensurePresent(String dockerName, Duration pullTimeout) {
         if (isPresentLocally(dockerName)) {
             return;
         }
@@ -56,28 +60,29 @@ final class ImagePresence {
                     .exec(new PullImageResultCallback())
                     .awaitCompletion(pullTimeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!completed) {
-                throw new ClusterStartException(notObtainable(image, "the pull did not finish within "
-                        + pullTimeout.toSeconds() + " s"));
+                throw new NotObtainable("the pull did not finish within " + pullTimeout.toSeconds() + " s", null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ClusterStartException(notObtainable(image, "interrupted while pulling"), e);
+            throw new NotObtainable("interrupted while pulling", e);
         } catch (RuntimeException e) {
-            if (e instanceof ClusterStartException) {
+            if (e instanceof NotObtainable) {
                 throw e;
             }
-            throw new ClusterStartException(notObtainable(image, e.getMessage()), e);
+            throw new NotObtainable(e.getMessage(), e);
         }
         if (!isPresentLocally(dockerName)) {
-            throw new ClusterStartException(notObtainable(image, "the pull ended but the image is still not present"));
+            throw new NotObtainable("the pull ended but the image is still not present", null);
         }
     }
 
-    static String notObtainable(CitusImage image, String why) {
-        String substituted = image.dockerName().equals(image.name()) || image.dockerName().equals(image.name() + ":latest")
-                ? "" : ", as '" + image.dockerName() + "' after Testcontainers' image name substitution";
-        return "Could not obtain the Citus image '" + image.name() + "' (" + image.source() + substituted + "): " + String.valueOf(why).strip() + "\n"
-                + "  It is not present locally and could not be pulled. Pull or build it first, or " + CitusImage.howToOverride()
-                + " (pinned default: " + CitusImage.DEFAULT_IMAGE + ").";
+    /** An image is neither present nor could it be pulled; the message says why (the caller names the image and how to choose another). */
+    public static final class NotObtainable extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotObtainable(String why, Throwable cause) {
+            super(String.valueOf(why).strip(), cause);
+        }
     }
 }

@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.docker;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,26 +35,27 @@ import java.util.Optional;
  * @param start the process's start: {@code t<clock ticks since boot>} (Linux, immune to clock steps),
  *              {@code ms<epoch millis>} (no {@code /proc}), or {@code ?} when not known
  */
-record JvmOwner(String machine, String pidNamespace, long pid, String start) {
+@API(status = INTERNAL, since = "0.1")
+public record JvmOwner(String machine, String pidNamespace, long pid, String start) {
 
-    static final int START_TOLERANCE_SECONDS = 5;
+    public static final int START_TOLERANCE_SECONDS = 5;
     /** Linux reports process starts in clock ticks of {@code USER_HZ}, 100 per second on every common architecture. */
     private static final long TICKS_PER_SECOND = 100;
     private static final String UNKNOWN_START = "?";
 
     private static final JvmOwner CURRENT = of(ProcessTable.local(), thisMachine());
 
-    static JvmOwner current() {
+    public static JvmOwner current() {
         return CURRENT;
     }
 
-    static JvmOwner of(ProcessTable table, String machine) {
+    public static JvmOwner of(ProcessTable table, String machine) {
         long pid = ProcessHandle.current().pid();
         return new JvmOwner(machine, table.pidNamespace(), pid, table.startOf(pid).orElse(UNKNOWN_START));
     }
 
     /** The label value: {@code host/boot-id/pid-namespace/pid/start}. */
-    String label() {
+    public String label() {
         return machine + "/" + pidNamespace + "/" + pid + "/" + start;
     }
 
@@ -58,7 +63,7 @@ record JvmOwner(String machine, String pidNamespace, long pid, String start) {
      * The owner a label names, if it is one this kit wrote: {@code host/boot-id/pid-namespace/pid/start},
      * or the old {@code host/boot-id/pid/start-millis} (with no namespace: never judged).
      */
-    static Optional<JvmOwner> parse(String label) {
+    public static Optional<JvmOwner> parse(String label) {
         if (label == null) {
             return Optional.empty();
         }
@@ -77,12 +82,12 @@ record JvmOwner(String machine, String pidNamespace, long pid, String start) {
     }
 
     /** Whether this owner provably no longer runs, judged by this JVM (see the rule in the class comment). */
-    boolean hasEnded() {
+    public boolean hasEnded() {
         return hasEnded(CURRENT, ProcessTable.local());
     }
 
     /** Whether this owner provably no longer runs, judged by {@code judge}, which sees {@code table}. */
-    boolean hasEnded(JvmOwner judge, ProcessTable table) {
+    public boolean hasEnded(JvmOwner judge, ProcessTable table) {
         if (pidNamespace == null || !machine.equals(judge.machine) || !pidNamespace.equals(judge.pidNamespace)
                 || pidNamespace.equals(ProcessTable.UNKNOWN_NAMESPACE) || start.equals(UNKNOWN_START)) {
             return false;
