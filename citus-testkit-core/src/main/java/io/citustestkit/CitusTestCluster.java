@@ -1,5 +1,7 @@
 package io.citustestkit;
 
+import io.citustestkit.node.NodeSettings;
+import io.citustestkit.node.ShardRebalance;
 import org.apiguardian.api.API;
 
 import io.citustestkit.commons.CitusTestkitException;
@@ -51,9 +53,9 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
      * The superuser every node is created with (as in Testcontainers' PostgreSQLContainer). Not
      * {@code citus}: Citus owns a schema of that name, and {@code "$user"} comes first in the search path.
      */
-    public static final String USERNAME = "test";
+    public static final String USERNAME = NodeSettings.USERNAME;
     /** The database on every node, where the citus extension is created. */
-    public static final String DATABASE = "test";
+    public static final String DATABASE = NodeSettings.DATABASE;
 
     /** System property that turns {@link Builder#initializedImageCache(boolean)} on for every cluster. */
     public static final String INITIALIZED_IMAGE_CACHE_PROPERTY = "citus.testkit.initialized-image-cache";

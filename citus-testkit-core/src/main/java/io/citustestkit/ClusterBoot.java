@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.node.NodeSettings;
 import io.citustestkit.schema.SchemaMigrationException;
 import io.citustestkit.schema.SchemaStatementException;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.node.NodeSettings;
 import io.citustestkit.commons.KitSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.node.NodeSettings;
 import io.citustestkit.schema.SchemaSource;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -32,7 +33,12 @@ record ClusterSettings(int workers, CitusImage image, String nodeImage, List<Sch
         return !nodeImage.equals(image.name());
     }
 
-    /** Never shows the password. */
+    /** The {@code postgres} command line of a node with {@code role}. */
+    String[] command(CitusNode.Role role) {
+        return NodeSettings.command(shardCount, statementRecording && role == CitusNode.Role.COORDINATOR, schemaBasedSharding);
+    }
+
+        /** Never shows the password. */
     @Override
     public String toString() {
         return "ClusterSettings[workers=" + workers + ", image=" + image + ", nodeImage=" + nodeImage + ", schema=" + schema

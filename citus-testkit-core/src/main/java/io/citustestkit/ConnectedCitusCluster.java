@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.node.CoordinatorPool;
 import io.citustestkit.docker.ShutdownHooks;
 import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.metadata.CitusNotInstalledException;

@@ -1,5 +1,8 @@
 package io.citustestkit;
 
+import io.citustestkit.node.NodeReadiness;
+import io.citustestkit.node.NodeNotReadyException;
+import io.citustestkit.node.NodeSettings;
 import io.citustestkit.commons.KitSql;
 import io.citustestkit.commons.CitusTestkitException;
 
@@ -79,7 +82,7 @@ final class NodeFaultInjector implements NodeFaults {
         }
         try {
             NodeReadiness.awaitCitus(node.name(), node::jdbcUrl, cluster.password(), cluster.settings().startupTimeout(),
-                    node.log(), cluster.image(), () -> null);
+                    cluster.image(), CitusImage.howToOverride(), () -> null);
         } catch (NodeNotReadyException e) {
             throw new CitusTestkitException("Node " + node.name() + " of cluster " + cluster.id() + " did not come back: "
                     + e.getMessage() + ".\n  Last lines of its log:\n" + node.log().tail(), e);

@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.node.NodeNotReadyException;
 import org.testcontainers.lifecycle.Startables;
 
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class NodeStarter {
     }
 
     private static void prepare(CitusNode node, ClusterSettings settings) {
-        // a node started with data got its own server_id with its password, in CitusReadyWait
+        // a node started with data got its own server_id with its password, in ClonedNodeSetup
         ClusterRegistration.storeInterNodePassword(node.name(), node.jdbcUrl(), settings.password());
     }
 

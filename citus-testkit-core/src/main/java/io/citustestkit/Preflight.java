@@ -1,12 +1,12 @@
 package io.citustestkit;
 
+import io.citustestkit.node.InitializedImageCache;
+import io.citustestkit.node.ScramVerifier;
 import io.citustestkit.docker.LeftoverClusters;
 import io.citustestkit.docker.ImagePresence;
 import io.citustestkit.schema.SchemaSource;
 
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -17,8 +17,6 @@ import java.util.List;
  */
 final class Preflight {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Preflight() {
     }
 
@@ -27,7 +25,7 @@ final class Preflight {
         CitusImage image = CitusImage.resolve(builder.image);
         prepareDocker(image, builder.pullTimeout);
         String nodeImage = builder.initializedImageCache ? initializedImage(image, builder.startupTimeout) : image.name();
-        String password = builder.password != null ? builder.password : randomPassword();
+        String password = builder.password != null ? builder.password : ScramVerifier.randomPassword();
         return new ClusterSettings(builder.workers, image, nodeImage, scripts, builder.shardCount, builder.customizers,
                 builder.startupTimeout, builder.dataOnTmpfs, builder.poolSize, password, DockerEnvironment.hostIsLoopback(),
                 builder.statementRecording, builder.schemaBasedSharding,
@@ -47,13 +45,10 @@ final class Preflight {
 
     /** The initialised-image cache's image for {@code image}, made the first time. */
     private static String initializedImage(CitusImage image, Duration startupTimeout) {
-        return InitializedImageCache.imageFor(image.name(), startupTimeout);
-    }
-
-    /** 24 URL-safe characters (144 bits) from a secure random source. */
-    static String randomPassword() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        try {
+            return InitializedImageCache.imageFor(image.name(), startupTimeout, CitusImage.howToOverride());
+        } catch (InitializedImageCache.NotCreated e) {
+            throw new ClusterStartException(e.getMessage(), e.getCause() != null ? e.getCause() : e);
+        }
     }
 }

@@ -43,8 +43,8 @@ record SnapshotKey(String value, List<String> parts) {
         parts.add("image " + imageId);
         parts.add("workers " + settings.workers());
         parts.add("user " + CitusTestCluster.USERNAME + ", database " + CitusTestCluster.DATABASE);
-        parts.add("coordinator " + String.join(" ", NodeContainers.command(settings, CitusNode.Role.COORDINATOR)));
-        parts.add("worker " + String.join(" ", NodeContainers.command(settings, CitusNode.Role.WORKER)));
+        parts.add("coordinator " + String.join(" ", settings.command(CitusNode.Role.COORDINATOR)));
+        parts.add("worker " + String.join(" ", settings.command(CitusNode.Role.WORKER)));
         for (SchemaSource source : settings.schema()) {
             parts.add("schema " + source.fingerprint());
         }

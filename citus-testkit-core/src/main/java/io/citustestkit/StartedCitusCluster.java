@@ -1,5 +1,10 @@
 package io.citustestkit;
 
+import io.citustestkit.node.InitializedImageCache;
+import io.citustestkit.node.NodeContainers;
+import io.citustestkit.node.NodeLog;
+import io.citustestkit.node.NodeSpec;
+import io.citustestkit.node.CoordinatorPool;
 import io.citustestkit.docker.KitLabels;
 import io.citustestkit.docker.ShutdownHooks;
 import io.citustestkit.metadata.CitusNotInstalledException;
@@ -10,7 +15,9 @@ import org.testcontainers.containers.Network;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,8 +83,44 @@ final class StartedCitusCluster extends CitusTestCluster {
 
     CitusNode newNode(String name, CitusNode.Role role) {
         boolean inSnapshot = snapshot != null && ClusterSnapshot.nodeNames(settings.workers()).contains(name);
-        return NodeContainers.node(id, settings, network, name, role, faults, inSnapshot ? snapshot.imageOf(name) : null,
-                inSnapshot ? snapshot.password() : null);
+        return newNode(name, role, inSnapshot ? snapshot.imageOf(name) : null, inSnapshot ? snapshot.password() : null);
+    }
+
+    /**
+     * The node {@code name}: its container (the image, the superuser with the password's SCRAM verifier, the
+     * network alias, labels, the {@code postgres} settings, the readiness check, ports on the loopback
+     * interface where the Docker engine is local, the user's customizers), not started.
+     *
+     * @param snapshotImage the node's snapshot image, or {@code null} to start from the cluster's node image
+     * @param snapshotPassword the password the snapshot was made with, or {@code null} when unknown
+     */
+    private CitusNode newNode(String name, CitusNode.Role role, String snapshotImage, String snapshotPassword) {
+        NodeLog log = new NodeLog(name);
+        boolean withData = snapshotImage != null || settings.startsInitialized();
+        NodeSpec spec = NodeSpec.of(snapshotImage != null ? snapshotImage : settings.nodeImage(), name, "citus-testkit-" + id + "-" + name)
+                .password(settings.password())
+                .log(log)
+                .timeout(settings.startupTimeout())
+                .userImage(settings.image().name(), CitusImage.howToOverride())
+                .loopbackOnly(settings.loopbackOnly());
+        if (withData) {
+            spec.withData(snapshotPassword);
+        }
+        PostgreSQLContainer container = NodeContainers.base(spec)
+                .withNetwork(network)
+                .withNetworkAliases(name)
+                .withLabels(KitLabels.forNode(id, role.label(), name))
+                .withCommand(settings.command(role));
+        if (snapshotImage != null) {
+            container.withCreateContainerCmdModifier(cmd -> cmd.withUser("postgres")); // data is there: no chown, no gosu
+        } else if (settings.snapshots()) {
+            // in the container's own layer (not a volume), so that a snapshot's commit keeps it
+            container.withEnv("PGDATA", InitializedImageCache.DATA_DIRECTORY);
+        } else if (settings.dataOnTmpfs() && !withData) {
+            container.withTmpFs(Map.of("/var/lib/postgresql", "rw,mode=1777"));
+        }
+        settings.customizers().forEach(customizer -> customizer.accept(container));
+        return new CitusNode(name, role, container, log, faults, withData);
     }
 
     /** {@return the snapshot the cluster started from, or {@code null}} */

@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.node;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -12,7 +16,8 @@ import java.time.Duration;
  * connections. For a started cluster the pool follows the coordinator to its new host port after
  * a restart ({@link #moveTo(int)}).
  */
-final class CoordinatorPool implements AutoCloseable {
+@API(status = INTERNAL, since = "0.1")
+public final class CoordinatorPool implements AutoCloseable {
 
     private final PGSimpleDataSource target;
     private final HikariDataSource pool;
@@ -23,12 +28,12 @@ final class CoordinatorPool implements AutoCloseable {
     }
 
     /** A pool to a coordinator the kit started, addressed by host and mapped port. */
-    static CoordinatorPool forNode(String clusterId, String host, int port, String password, int size, Duration timeout) {
+    public static CoordinatorPool forNode(String clusterId, String host, int port, String password, int size, Duration timeout) {
         PGSimpleDataSource target = new PGSimpleDataSource();
         target.setServerNames(new String[] {host});
         target.setPortNumbers(new int[] {port});
-        target.setDatabaseName(CitusTestCluster.DATABASE);
-        target.setUser(CitusTestCluster.USERNAME);
+        target.setDatabaseName(NodeSettings.DATABASE);
+        target.setUser(NodeSettings.USERNAME);
         target.setPassword(password);
         target.setApplicationName("citus-testkit");
         HikariConfig config = config(clusterId, size);
@@ -41,7 +46,7 @@ final class CoordinatorPool implements AutoCloseable {
     }
 
     /** A pool to a coordinator given by its JDBC URL. */
-    static CoordinatorPool forUrl(String clusterId, String jdbcUrl, String username, String password, int size) {
+    public static CoordinatorPool forUrl(String clusterId, String jdbcUrl, String username, String password, int size) {
         HikariConfig config = config(clusterId, size);
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(username);
@@ -59,12 +64,12 @@ final class CoordinatorPool implements AutoCloseable {
         return config;
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return pool;
     }
 
     /** Points the pool at the coordinator's new mapped port, retiring the connections to the old one. */
-    void moveTo(int mappedPort) {
+    public void moveTo(int mappedPort) {
         if (target == null) {
             return;
         }

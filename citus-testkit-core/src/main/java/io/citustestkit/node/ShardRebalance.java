@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.node;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.citustestkit.commons.KitSql;
 import io.citustestkit.commons.CitusTestkitException;
@@ -17,7 +21,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Starts a Citus background rebalance and waits for it, logging each change of its progress. */
-final class ShardRebalance {
+@API(status = INTERNAL, since = "0.1")
+public final class ShardRebalance {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardRebalance.class);
 
@@ -25,13 +30,13 @@ final class ShardRebalance {
     private final String clusterId;
     private final Duration timeout;
 
-    ShardRebalance(DataSource dataSource, String clusterId, Duration timeout) {
+    public ShardRebalance(DataSource dataSource, String clusterId, Duration timeout) {
         this.dataSource = dataSource;
         this.clusterId = clusterId;
         this.timeout = timeout;
     }
 
-    void run() {
+    public void run() {
         Long jobId = start();
         if (jobId == null) {
             LOG.info("Cluster {}: no shard moves needed, the shards are already balanced", clusterId);

@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.node;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +23,15 @@ import java.util.function.Consumer;
  * ... log.tail(); // the last lines, for an error message
  * }</pre>
  */
-final class NodeLog implements Consumer<OutputFrame> {
+@API(status = INTERNAL, since = "0.1")
+public final class NodeLog implements Consumer<OutputFrame> {
 
-    static final int KEPT_LINES = 30;
+    public static final int KEPT_LINES = 30;
 
     private final Logger logger;
     private final Deque<String> lastLines = new ArrayDeque<>();
 
-    NodeLog(String nodeName) {
+    public NodeLog(String nodeName) {
         this.logger = LoggerFactory.getLogger("io.citustestkit.node." + nodeName);
     }
 
@@ -48,14 +53,14 @@ final class NodeLog implements Consumer<OutputFrame> {
     }
 
     /** The last lines the node printed, oldest first. */
-    List<String> lastLines() {
+    public List<String> lastLines() {
         synchronized (lastLines) {
             return List.copyOf(lastLines);
         }
     }
 
     /** The last lines, indented for an error message, or a note that there were none. */
-    String tail() {
+    public String tail() {
         List<String> lines = lastLines();
         if (lines.isEmpty()) {
             return "    (the node printed nothing)";

@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.node;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.citustestkit.metadata.CitusNotInstalledException;
 import org.awaitility.Awaitility;
@@ -17,7 +21,8 @@ import java.util.function.Supplier;
  * entrypoint's temporary init server listens on no TCP port, so only the real server answers).
  * Fails at once when the container exits or the server answers without Citus; keeps the log tail.
  */
-final class NodeReadiness {
+@API(status = INTERNAL, since = "0.1")
+public final class NodeReadiness {
 
     private NodeReadiness() {
     }
@@ -26,12 +31,14 @@ final class NodeReadiness {
      * Polls until a connection to {@code jdbcUrl} succeeds and finds the citus extension.
      *
      * @param jdbcUrl where to connect (a supplier: a restarted node may have a new mapped port)
+     * @param image the user's Citus image, for the message of a node that has no Citus
+     * @param howToChooseAnother how to choose another image, for that message
      * @param exited why the container is no longer running, or {@code null} while it runs
      * @return the citus extension's version
      * @throws NodeNotReadyException if the container exits, has no Citus, or the timeout passes
      */
-    static String awaitCitus(String nodeName, Supplier<String> jdbcUrl, String password, Duration timeout,
-                             NodeLog log, String image, Supplier<String> exited) {
+    public static String awaitCitus(String nodeName, Supplier<String> jdbcUrl, String password, Duration timeout,
+                                    String image, String howToChooseAnother, Supplier<String> exited) {
         AtomicReference<SQLException> lastFailure = new AtomicReference<>();
         AtomicReference<String> version = new AtomicReference<>();
         try {
@@ -40,14 +47,14 @@ final class NodeReadiness {
                     .pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> {
-                        try (Connection connection = DriverManager.getConnection(jdbcUrl.get(), CitusTestCluster.USERNAME, password)) {
+                        try (Connection connection = DriverManager.getConnection(jdbcUrl.get(), NodeSettings.USERNAME, password)) {
                             version.set(CitusNotInstalledException.requireInstalled(connection));
                             return true;
                         } catch (CitusNotInstalledException e) {
                             throw new NodeNotReadyException("it runs image '" + image + "', which answers as PostgreSQL but has no "
                                     + "citus extension. The image must have Citus installed and preloaded "
                                     + "(shared_preload_libraries='citus') and create the extension, like citusdata/citus; "
-                                    + CitusImage.howToOverride(), NodeNotReadyException.Reason.NOT_CITUS, e);
+                                    + howToChooseAnother, NodeNotReadyException.Reason.NOT_CITUS, e);
                         } catch (SQLException e) {
                             if ("28P01".equals(e.getSQLState())) { // the server runs and refuses the password: waiting will not help
                                 throw new NodeNotReadyException("the server refused the password: " + e.getMessage(),

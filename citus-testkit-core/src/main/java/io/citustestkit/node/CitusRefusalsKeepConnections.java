@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.node;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.zaxxer.hikari.SQLExceptionOverride;
 
@@ -14,7 +18,8 @@ import java.sql.SQLException;
  * hikariConfig.setExceptionOverride(new CitusRefusalsKeepConnections());
  * }</pre>
  */
-final class CitusRefusalsKeepConnections implements SQLExceptionOverride {
+@API(status = INTERNAL, since = "0.1")
+public final class CitusRefusalsKeepConnections implements SQLExceptionOverride {
 
     private static final String FEATURE_NOT_SUPPORTED = "0A000";
 

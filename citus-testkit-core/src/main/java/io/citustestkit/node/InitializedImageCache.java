@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.node;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.citustestkit.docker.KitLabels;
 import io.citustestkit.docker.JvmOwner;
@@ -21,25 +25,26 @@ import java.util.UUID;
  * image is used, one node is initialised ({@code initdb}, {@code CREATE EXTENSION citus}), shut down
  * cleanly and committed as a local image, {@code localhost/citus-testkit-cache/initialized:<hash>}; nodes then
  * start from that image and skip initialisation. Each clone gets its own Citus {@code server_id}
- * ({@link #giveOwnServerId}), without which Citus refuses {@code citus_add_node} with "Node cannot add
+ * ({@link ClonedNodeSetup}), without which Citus refuses {@code citus_add_node} with "Node cannot add
  * itself as a worker".
  *
  * <p>The image holds no usable credentials: it is initialised with a random password that is
  * forgotten, and every node started from it gets its cluster's password at start
- * ({@link CitusReadyWait}). The cached image carries the label {@value #LABEL}; remove it with
+ * ({@link ClonedNodeSetup}). The cached image carries the label {@value #LABEL}; remove it with
  * {@code docker image prune -a --filter label=io.citustestkit.cache}.
  *
  * <pre>{@code
- * String image = InitializedImageCache.imageFor("citusdata/citus:14.1.0", Duration.ofMinutes(2));
+ * String image = InitializedImageCache.imageFor("citusdata/citus:14.1.0", Duration.ofMinutes(2), CitusImage.howToOverride());
  * }</pre>
  */
-final class InitializedImageCache {
+@API(status = INTERNAL, since = "0.1")
+public final class InitializedImageCache {
 
     /** Label of the cached images. */
-    static final String LABEL = "io.citustestkit.cache";
+    public static final String LABEL = "io.citustestkit.cache";
 
     /** Where the cached images keep their data: outside the official images' volumes, so commit keeps it. */
-    static final String DATA_DIRECTORY = "/citus-testkit/pgdata";
+    public static final String DATA_DIRECTORY = "/citus-testkit/pgdata";
 
     /** With the registry {@code localhost/}, which Testcontainers' image name substitution leaves alone. */
     private static final String REPOSITORY = "localhost/citus-testkit-cache/initialized";
@@ -53,9 +58,10 @@ final class InitializedImageCache {
     /**
      * Returns the initialised image for {@code baseImage} (as Docker knows it), creating it the first time.
      *
-     * @throws ClusterStartException if the image cannot be initialised
+     * @param howToChooseAnother how to choose another image, for the message of an image without Citus
+     * @throws NotCreated if the image cannot be initialised
      */
-    static String imageFor(String baseImage, Duration timeout) {
+    public static String imageFor(String baseImage, Duration timeout, String howToChooseAnother) {
         DockerClient docker = DockerClientFactory.instance().client();
         String image = REPOSITORY + ":" + tagFor(docker.inspectImageCmd(baseImage).exec());
         synchronized (LOCK) {
@@ -65,8 +71,9 @@ final class InitializedImageCache {
             long started = System.nanoTime();
             NodeLog log = new NodeLog("image-cache");
             String name = "citus-testkit-cache-" + UUID.randomUUID().toString().substring(0, 8);
-            try (PostgreSQLContainer node = NodeContainers.base(baseImage, Preflight.randomPassword(), log, timeout, false, null,
-                    baseImage, "image-cache", true, name)) {
+            try (PostgreSQLContainer node = NodeContainers.base(NodeSpec.of(baseImage, "image-cache", name)
+                    .password(ScramVerifier.randomPassword()).log(log).timeout(timeout).userImage(baseImage, howToChooseAnother)
+                    .loopbackOnly(true))) {
                 node.withEnv("PGDATA", DATA_DIRECTORY)
                         .withLabels(Map.of(KitLabels.MANAGED, "true", KitLabels.ROLE, "image-cache",
                                 KitLabels.OWNER, JvmOwner.current().label()));
@@ -79,7 +86,7 @@ final class InitializedImageCache {
                         .withLabels(KitLabels.forKeptImage(Map.of(LABEL, "true", LABEL + ".base", baseImage)))
                         .exec();
             } catch (RuntimeException e) {
-                throw new ClusterStartException("Could not create the initialised-image cache for '" + baseImage + "': "
+                throw new NotCreated("Could not create the initialised-image cache for '" + baseImage + "': "
                         + e.getMessage() + "\n  Last lines of its log:\n" + log.tail()
                         + "\n  Turn the cache off (initializedImageCache(false)) to start nodes from the image itself.", e);
             }
@@ -88,13 +95,18 @@ final class InitializedImageCache {
         }
     }
 
-    /** Gives a node started from the cached image a server_id of its own (clones share the original's). */
-    static String giveOwnServerIdSql() {
-        return "UPDATE pg_dist_node_metadata SET metadata = jsonb_set(metadata, '{server_id}', to_jsonb(gen_random_uuid()::text))";
+    /** The initialised image could not be made; the message says why, with the log's last lines and how to turn the cache off. */
+    public static final class NotCreated extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotCreated(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private static String tagFor(InspectImageResponse base) {
-        return Sha256.ofLines(List.of(FORMAT_VERSION, base.getId(), CitusTestCluster.USERNAME, CitusTestCluster.DATABASE))
+        return Sha256.ofLines(List.of(FORMAT_VERSION, base.getId(), NodeSettings.USERNAME, NodeSettings.DATABASE))
                 .substring(0, 16);
     }
 }

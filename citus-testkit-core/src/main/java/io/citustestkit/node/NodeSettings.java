@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.node;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.citustestkit.recording.StatementRecorder;
 
@@ -13,16 +17,23 @@ import java.util.List;
  * container.withCommand(NodeSettings.command(4)); // postgres -c fsync=off ... -c citus.shard_count=4
  * }</pre>
  */
-final class NodeSettings {
+@API(status = INTERNAL, since = "0.1")
+public final class NodeSettings {
+
+    /** The superuser every node is made with; public as {@code NodeSettings.USERNAME}. */
+    public static final String USERNAME = "test";
+
+    /** The database every node is made with; public as {@code NodeSettings.DATABASE}. */
+    public static final String DATABASE = "test";
 
     /** Internal port of every node, as Citus sees it. */
-    static final int POSTGRES_PORT = 5432;
+    public static final int POSTGRES_PORT = 5432;
 
     private NodeSettings() {
     }
 
     /** The {@code postgres} command line for a node. */
-    static String[] command(Integer shardCount) {
+    public static String[] command(Integer shardCount) {
         return command(shardCount, false, false);
     }
 
@@ -30,7 +41,7 @@ final class NodeSettings {
      * The {@code postgres} command line for a node; the coordinator of a cluster that records statements
      * also logs them, as JSON, with the commands Citus sends to the nodes ({@link StatementRecorder#REQUIRED_SETTINGS}).
      */
-    static String[] command(Integer shardCount, boolean logsStatements, boolean schemaBasedSharding) {
+    public static String[] command(Integer shardCount, boolean logsStatements, boolean schemaBasedSharding) {
         List<String> command = new ArrayList<>(List.of("postgres",
                 "-c", "fsync=off",
                 "-c", "synchronous_commit=off",

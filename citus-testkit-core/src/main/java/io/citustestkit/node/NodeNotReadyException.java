@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.node;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.testcontainers.containers.ContainerLaunchException;
 
@@ -6,21 +10,22 @@ import org.testcontainers.containers.ContainerLaunchException;
  * A node container ran but did not become a ready Citus node: it exited, it answers without Citus,
  * or the wait timed out. Told apart from Docker failing to create or start the container at all.
  */
-final class NodeNotReadyException extends ContainerLaunchException {
+@API(status = INTERNAL, since = "0.1")
+public final class NodeNotReadyException extends ContainerLaunchException {
 
     private static final long serialVersionUID = 1L;
 
     /** Why the node is not ready. */
-    enum Reason { EXITED, NOT_CITUS, TIMED_OUT, REFUSED }
+    public enum Reason { EXITED, NOT_CITUS, TIMED_OUT, REFUSED }
 
     private final Reason reason;
 
-    NodeNotReadyException(String message, Reason reason, Throwable cause) {
+    public NodeNotReadyException(String message, Reason reason, Throwable cause) {
         super(message, cause);
         this.reason = reason;
     }
 
-    Reason reason() {
+    public Reason reason() {
         return reason;
     }
 }

@@ -1,4 +1,4 @@
-package io.citustestkit;
+package io.citustestkit.node;
 
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.output.OutputFrame;

@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.node;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
@@ -17,7 +21,8 @@ import java.util.Base64;
  * container environments and exec commands at DEBUG) only the verifier, never the password: it lets
  * the server check a login but cannot be used to log in.
  */
-final class ScramVerifier {
+@API(status = INTERNAL, since = "0.1")
+public final class ScramVerifier {
 
     private static final int ITERATIONS = 4096;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -25,13 +30,13 @@ final class ScramVerifier {
     private ScramVerifier() {
     }
 
-    static String of(String password) {
+    public static String of(String password) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         return of(password, salt, ITERATIONS);
     }
 
-    static String of(String password, byte[] salt, int iterations) {
+    public static String of(String password, byte[] salt, int iterations) {
         try {
             SecretKeyFactory pbkdf2 = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
             byte[] saltedPassword = pbkdf2.generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
@@ -50,5 +55,12 @@ final class ScramVerifier {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key, "HmacSHA256"));
         return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** 24 URL-safe characters (144 bits) from a secure random source. */
+    public static String randomPassword() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,0 +1,53 @@
+package io.citustestkit.node;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.citustestkit.docker.KitLabels;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import org.testcontainers.containers.Network;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Makes the container of a node: the image (present; Testcontainers' name substitution applies once,
+ * to the Citus image, never to the kit's {@code localhost/...} images), the superuser with the password's SCRAM verifier (Docker's client logs
+ * container environments, so it never sees the password), the network alias, labels, the
+ * {@code postgres} settings, the readiness check by JDBC round trip, ports published on the loopback
+ * interface where the Docker engine is local, and the user's customizers. The image caches use the
+ * same recipe for the nodes they initialise.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class NodeContainers {
+
+    private NodeContainers() {
+    }
+
+    /** A PostgreSQL container from a present image, ready when a JDBC round trip finds Citus ({@link CitusReadyWait}). */
+    public static PostgreSQLContainer base(NodeSpec spec) {
+        // Testcontainers substitutes the name once (a registry mirror prefix applies to the Citus image;
+        // the kit's own local images are named localhost/..., which substitution leaves alone)
+        PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(spec.dockerImage).asCompatibleSubstituteFor("postgres"));
+        return container
+                .withDatabaseName(NodeSettings.DATABASE)
+                .withUsername(NodeSettings.USERNAME)
+                .withPassword(ScramVerifier.of(spec.password)) // Docker sees the verifier only, never the password
+                // 1 MB WAL segments: a test cluster writes little, and a snapshot then keeps megabytes of WAL, not 16 MB files
+                .withEnv("POSTGRES_INITDB_ARGS", "--no-sync --wal-segsize=1")
+                .withLogConsumer(spec.log)
+                .withCreateContainerCmdModifier(cmd -> {
+                    cmd.withName(spec.containerName);
+                    if (spec.loopbackOnly) {
+                        cmd.getHostConfig().withPublishAllPorts(false).withPortBindings(new PortBinding(
+                                Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(NodeSettings.POSTGRES_PORT)));
+                    }
+                })
+                .waitingFor(new CitusReadyWait(spec));
+    }
+}
