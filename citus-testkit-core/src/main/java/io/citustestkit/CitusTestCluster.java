@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.snapshot.SnapshotSettings;
 import io.citustestkit.node.NodeSettings;
 import io.citustestkit.node.ShardRebalance;
 import org.apiguardian.api.API;
@@ -63,7 +64,7 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
     public static final String INITIALIZED_IMAGE_CACHE_VARIABLE = "CITUS_TESTKIT_INITIALIZED_IMAGE_CACHE";
 
     /** System property that turns {@link Builder#snapshots(boolean) cluster snapshots} off for every cluster when {@code false}. */
-    public static final String SNAPSHOTS_PROPERTY = "citus.testkit.snapshots";
+    public static final String SNAPSHOTS_PROPERTY = SnapshotSettings.SNAPSHOTS_PROPERTY;
     /** Environment variable that turns {@link Builder#snapshots(boolean) cluster snapshots} off when {@code false} (after the property). */
     public static final String SNAPSHOTS_VARIABLE = "CITUS_TESTKIT_SNAPSHOTS";
 
@@ -463,7 +464,7 @@ public abstract sealed class CitusTestCluster implements AutoCloseable permits S
          * @throws io.citustestkit.schema.SchemaStatementException if a schema statement fails; nothing is left running
          */
         public CitusTestCluster start() {
-            return ClusterSnapshots.start(Preflight.check(this));
+            return StartedCitusCluster.startOrRestore(Preflight.check(this));
         }
     }
 }

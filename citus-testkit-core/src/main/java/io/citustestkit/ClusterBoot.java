@@ -1,5 +1,8 @@
 package io.citustestkit;
 
+import io.citustestkit.snapshot.ClusterSnapshot;
+import io.citustestkit.snapshot.SnapshotContent;
+import io.citustestkit.snapshot.SnapshotUnusableException;
 import io.citustestkit.node.NodeSettings;
 import io.citustestkit.schema.SchemaMigrationException;
 import io.citustestkit.schema.SchemaStatementException;

@@ -2,6 +2,7 @@ package io.citustestkit;
 
 import io.citustestkit.node.NodeSettings;
 import io.citustestkit.schema.SchemaSource;
+import io.citustestkit.snapshot.SnapshotKey;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.time.Duration;
@@ -38,7 +39,12 @@ record ClusterSettings(int workers, CitusImage image, String nodeImage, List<Sch
         return NodeSettings.command(shardCount, statementRecording && role == CitusNode.Role.COORDINATOR, schemaBasedSharding);
     }
 
-        /** Never shows the password. */
+        /** {@return the key of this cluster's snapshot set, for the image with Docker id {@code imageId}} */
+    SnapshotKey snapshotKey(String imageId) {
+        return SnapshotKey.of(imageId, workers, command(CitusNode.Role.COORDINATOR), command(CitusNode.Role.WORKER), schema);
+    }
+
+    /** Never shows the password. */
     @Override
     public String toString() {
         return "ClusterSettings[workers=" + workers + ", image=" + image + ", nodeImage=" + nodeImage + ", schema=" + schema

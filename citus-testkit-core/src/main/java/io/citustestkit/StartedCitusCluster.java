@@ -1,5 +1,10 @@
 package io.citustestkit;
 
+import io.citustestkit.snapshot.ClusterSnapshot;
+import io.citustestkit.snapshot.ClusterSnapshots;
+import io.citustestkit.snapshot.SnapshotImages;
+import io.citustestkit.snapshot.SnapshotSource;
+import io.citustestkit.snapshot.SnapshotUnusableException;
 import io.citustestkit.node.InitializedImageCache;
 import io.citustestkit.node.NodeContainers;
 import io.citustestkit.node.NodeLog;
@@ -10,12 +15,14 @@ import io.citustestkit.docker.ShutdownHooks;
 import io.citustestkit.metadata.CitusNotInstalledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Network;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A cluster the kit started: it owns one network, the coordinator's and the workers' containers and
  * the coordinator's pool, and removes them all on {@link #close()} (or at JVM exit).
  */
-final class StartedCitusCluster extends CitusTestCluster {
+final class StartedCitusCluster extends CitusTestCluster implements SnapshotSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartedCitusCluster.class);
 
@@ -56,6 +63,32 @@ final class StartedCitusCluster extends CitusTestCluster {
         this.shutdownHook = ShutdownHooks.register("cluster-" + id, this);
     }
 
+    /**
+     * Starts a cluster with checked settings: from its snapshot set when snapshots are on (making the set
+     * the first time, see {@link ClusterSnapshots}), else cold.
+     */
+    static StartedCitusCluster startOrRestore(ClusterSettings settings) {
+        if (!settings.snapshots()) {
+            return start(settings);
+        }
+        String imageId = DockerClientFactory.instance().client().inspectImageCmd(settings.image().dockerName()).exec().getId();
+        return ClusterSnapshots.start(settings.snapshotKey(imageId), settings.workers(), new ClusterSnapshots.Starts<>() {
+            @Override
+            public StartedCitusCluster cold() {
+                return start(settings);
+            }
+
+            @Override
+            public StartedCitusCluster from(ClusterSnapshot snapshot) {
+                try {
+                    return start(settings, snapshot);
+                } catch (ClusterStartException e) {
+                    throw new SnapshotUnusableException(e.getMessage(), e);
+                }
+            }
+        });
+    }
+
     /** Starts a cluster with checked settings from its image; on any failure removes what was created and rethrows. */
     static StartedCitusCluster start(ClusterSettings settings) {
         return start(settings, null);
@@ -82,7 +115,7 @@ final class StartedCitusCluster extends CitusTestCluster {
     }
 
     CitusNode newNode(String name, CitusNode.Role role) {
-        boolean inSnapshot = snapshot != null && ClusterSnapshot.nodeNames(settings.workers()).contains(name);
+        boolean inSnapshot = snapshot != null && SnapshotImages.nodeNames(settings.workers()).contains(name);
         return newNode(name, role, inSnapshot ? snapshot.imageOf(name) : null, inSnapshot ? snapshot.password() : null);
     }
 
@@ -167,6 +200,28 @@ final class StartedCitusCluster extends CitusTestCluster {
     @Override
     public String username() {
         return USERNAME;
+    }
+
+    @Override
+    public String nodeImage() {
+        return settings.nodeImage();
+    }
+
+    @Override
+    public Map<String, String> nodeContainers() {
+        Map<String, String> containers = new LinkedHashMap<>();
+        allNodes().forEach(node -> containers.put(node.name(), node.container().getContainerId()));
+        return containers;
+    }
+
+    @Override
+    public void forgetInterNodePassword() {
+        allNodes().forEach(node -> ClusterRegistration.forgetInterNodePassword(node.name(), node.jdbcUrl(), password()));
+    }
+
+    @Override
+    public void storeInterNodePassword() {
+        allNodes().forEach(node -> ClusterRegistration.storeInterNodePassword(node.name(), node.jdbcUrl(), password()));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.citustestkit;
 
+import io.citustestkit.snapshot.SnapshotImages;
+import io.citustestkit.snapshot.ClusterSnapshot;
+import io.citustestkit.snapshot.SnapshotKey;
 import io.citustestkit.docker.JvmOwner;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Image;
@@ -57,10 +60,10 @@ class ClusterSnapshotsIT {
     /** Removes the sets these tests made: their keys, and any set committed from this JVM's containers (never another run's). */
     @AfterAll
     static void removeTheSnapshotsOfTheseTests() {
-        KEYS.forEach(ClusterSnapshot::remove);
+        KEYS.forEach(SnapshotImages::remove);
         for (Image image : DockerClientFactory.instance().client().listImagesCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ClusterSnapshot.LABEL, "true", ContainerLabels.OWNER, JvmOwner.current().label())).exec()) {
-            ClusterSnapshot.remove(ClusterSnapshot.label(image, ClusterSnapshot.KEY_LABEL));
+                .withLabelFilter(Map.of(SnapshotImages.LABEL, "true", ContainerLabels.OWNER, JvmOwner.current().label())).exec()) {
+            SnapshotImages.remove(SnapshotImages.label(image, SnapshotImages.KEY_LABEL));
         }
     }
 
@@ -104,8 +107,8 @@ class ClusterSnapshotsIT {
         }
         SnapshotKey key = keyOf(schema, 2);
         assertThat(imagesOf(key)).as("one image per node, one set").hasSize(3)
-                .extracting(image -> ClusterSnapshot.label(image, ClusterSnapshot.SET_LABEL)).containsOnly(
-                        ClusterSnapshot.label(imagesOf(key).get(0), ClusterSnapshot.SET_LABEL));
+                .extracting(image -> SnapshotImages.label(image, SnapshotImages.SET_LABEL)).containsOnly(
+                        SnapshotImages.label(imagesOf(key).get(0), SnapshotImages.SET_LABEL));
         try (CitusTestCluster second = builder(schema).start()) {
             assertThat(snapshotOf(second)).as("the second start uses the snapshot").isNotNull();
             assertThat(second.coordinator().container().getDockerImageName()).isEqualTo(key.imageOf("coordinator"));
@@ -129,21 +132,21 @@ class ClusterSnapshotsIT {
             assertThat(snapshotOf(first)).isNull();
         }
         SnapshotKey key = keyOf(schema, 1);
-        String firstSet = ClusterSnapshot.label(imagesOf(key).get(0), ClusterSnapshot.SET_LABEL);
-        relabelCoordinator(key, ClusterSnapshot.CREATED_LABEL, Instant.now().minus(Duration.ofHours(23)).toString());
+        String firstSet = SnapshotImages.label(imagesOf(key).get(0), SnapshotImages.SET_LABEL);
+        relabelCoordinator(key, SnapshotImages.CREATED_LABEL, Instant.now().minus(Duration.ofHours(23)).toString());
         try (CitusTestCluster young = builder(schema).workers(1).start()) {
             assertThat(snapshotOf(young)).as("a set made 23 hours ago is used (maximum age 24h)").isNotNull()
                     .extracting(ClusterSnapshot::setId).isEqualTo(firstSet);
         }
-        relabelCoordinator(key, ClusterSnapshot.CREATED_LABEL, Instant.now().minus(Duration.ofHours(25)).toString());
+        relabelCoordinator(key, SnapshotImages.CREATED_LABEL, Instant.now().minus(Duration.ofHours(25)).toString());
         Instant remade = Instant.now();
         try (CitusTestCluster old = builder(schema).workers(1).start()) {
             assertThat(snapshotOf(old)).as("a set made 25 hours ago is not used").isNull();
             assertThat(count(old, "SELECT count(*) FROM users")).isEqualTo(100);
         }
         assertThat(imagesOf(key)).as("made again").hasSize(2).allSatisfy(image -> {
-            assertThat(ClusterSnapshot.label(image, ClusterSnapshot.SET_LABEL)).isNotEqualTo(firstSet);
-            assertThat(ClusterSnapshot.created(image)).isAfter(remade);
+            assertThat(SnapshotImages.label(image, SnapshotImages.SET_LABEL)).isNotEqualTo(firstSet);
+            assertThat(SnapshotImages.created(image)).isAfter(remade);
         });
         try (CitusTestCluster again = builder(schema).workers(1).start()) {
             assertThat(snapshotOf(again)).as("the new set is used").isNotNull();
@@ -188,7 +191,7 @@ class ClusterSnapshotsIT {
             assertThat(snapshotOf(otherShardCount)).as("another shard count starts cold").isNull();
             assertThat(count(otherShardCount, "SELECT count(*) FROM pg_dist_shard WHERE logicalrelid = 'users'::regclass")).isEqualTo(2);
         }
-        KEYS.add(SnapshotKey.of(settings(builder(schema).shardCount(2)), imageId()).value());
+        KEYS.add(settings(builder(schema).shardCount(2)).snapshotKey(imageId()).value());
         try (CitusTestCluster reused = builder(schema).start()) {
             assertThat(snapshotOf(reused)).as("the changed schema's own snapshot").isNotNull();
             assertThat(count(reused, "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid = 'added_later'::regclass")).isEqualTo(1);
@@ -207,7 +210,7 @@ class ClusterSnapshotsIT {
                 .get();
         try (CitusTestCluster rebuilt = builder(schema).image(other).start()) {
             assertThat(snapshotOf(rebuilt)).as("an image with another id starts cold").isNull();
-            KEYS.add(SnapshotKey.of(settings(builder(schema).image(other)), DockerClientFactory.instance().client()
+            KEYS.add(settings(builder(schema).image(other)).snapshotKey(DockerClientFactory.instance().client()
                     .inspectImageCmd(other).exec().getId()).value());
         }
     }
@@ -219,14 +222,14 @@ class ClusterSnapshotsIT {
             assertThat(snapshotOf(first)).isNull();
         }
         SnapshotKey key = keyOf(schema, 2);
-        String oldSet = ClusterSnapshot.label(imagesOf(key).get(0), ClusterSnapshot.SET_LABEL);
+        String oldSet = SnapshotImages.label(imagesOf(key).get(0), SnapshotImages.SET_LABEL);
         tamperWithTheCoordinatorsRecordedContent(key);
         try (CitusTestCluster rebuilt = builder(schema).start()) {
             assertThat(snapshotOf(rebuilt)).as("a snapshot that does not check is not used").isNull();
             assertThat(count(rebuilt, "SELECT count(*) FROM users")).isEqualTo(100);
         }
         assertThat(imagesOf(key)).hasSize(3).allSatisfy(image ->
-                assertThat(ClusterSnapshot.label(image, ClusterSnapshot.SET_LABEL)).as("made again").isNotEqualTo(oldSet));
+                assertThat(SnapshotImages.label(image, SnapshotImages.SET_LABEL)).as("made again").isNotEqualTo(oldSet));
         DockerClient docker = DockerClientFactory.instance().client();
         docker.removeImageCmd(key.imageOf("worker-2")).exec();
         try (CitusTestCluster incomplete = builder(schema).start()) {
@@ -242,7 +245,7 @@ class ClusterSnapshotsIT {
         Path schema = directory.resolve("one-worker.sql");
         Files.writeString(schema, "-- " + UUID.randomUUID() + "\nCREATE TABLE items (id bigint PRIMARY KEY);\n"
                 + "SELECT create_distributed_table('items', 'id');\n");
-        KEYS.add(SnapshotKey.of(settings(CitusTestCluster.builder().workers(1).shardCount(2).schema(schema.toString())), imageId()).value());
+        KEYS.add(settings(CitusTestCluster.builder().workers(1).shardCount(2).schema(schema.toString())).snapshotKey(imageId()).value());
         Map<String, String> environment = Map.of("CITUS_TESTKIT_IMAGE", CitusImage.resolve(null).name(), "SNAPSHOT_SCHEMA", schema.toString());
         ChildJvm one = ChildJvm.start(SnapshotChildJvm.class.getName(), environment);
         ChildJvm two = ChildJvm.start(SnapshotChildJvm.class.getName(), environment);
@@ -256,10 +259,10 @@ class ClusterSnapshotsIT {
             one.process().destroyForcibly();
             two.process().destroyForcibly();
         }
-        SnapshotKey key = SnapshotKey.of(settings(CitusTestCluster.builder().workers(1).shardCount(2).schema(schema.toString())), imageId());
+        SnapshotKey key = settings(CitusTestCluster.builder().workers(1).shardCount(2).schema(schema.toString())).snapshotKey(imageId());
         List<Image> images = imagesOf(key);
         assertThat(images).hasSize(2);
-        assertThat(images.stream().map(image -> ClusterSnapshot.label(image, ClusterSnapshot.SET_LABEL)).collect(Collectors.toSet()))
+        assertThat(images.stream().map(image -> SnapshotImages.label(image, SnapshotImages.SET_LABEL)).collect(Collectors.toSet()))
                 .as("both images from one snapshot run").hasSize(1);
         try (CitusTestCluster third = CitusTestCluster.builder().workers(1).shardCount(2).schema(schema.toString()).start()) {
             assertThat(snapshotOf(third)).isNotNull();
@@ -316,7 +319,7 @@ class ClusterSnapshotsIT {
 
     /** The key of {@code schema} as it is now, remembered for removal after the tests. */
     private static SnapshotKey keyOf(Path schema, int workers) {
-        SnapshotKey key = SnapshotKey.of(settings(builder(schema).workers(workers)), imageId());
+        SnapshotKey key = settings(builder(schema).workers(workers)).snapshotKey(imageId());
         KEYS.add(key.value());
         return key;
     }
@@ -330,7 +333,7 @@ class ClusterSnapshotsIT {
     }
 
     private static List<Image> imagesOf(SnapshotKey key) {
-        return ClusterSnapshot.images(key.value()).stream()
+        return SnapshotImages.images(key.value()).stream()
                 .filter(image -> image.getRepoTags() != null && image.getRepoTags().length > 0
                         && !List.of(image.getRepoTags()).contains("<none>:<none>"))
                 .toList();
@@ -342,7 +345,7 @@ class ClusterSnapshotsIT {
 
     /** Replaces the coordinator's image by one that records other content (as if the metadata had changed). */
     private static void tamperWithTheCoordinatorsRecordedContent(SnapshotKey key) {
-        relabelCoordinator(key, ClusterSnapshot.CONTENT_LABEL, "0".repeat(64));
+        relabelCoordinator(key, SnapshotImages.CONTENT_LABEL, "0".repeat(64));
     }
 
     /** Replaces the coordinator's image by one with another value of one label. */

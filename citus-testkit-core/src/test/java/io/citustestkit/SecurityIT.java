@@ -1,5 +1,9 @@
 package io.citustestkit;
 
+import io.citustestkit.snapshot.SnapshotImages;
+import io.citustestkit.snapshot.ClusterSnapshot;
+import io.citustestkit.snapshot.SnapshotKey;
+import io.citustestkit.snapshot.SnapshotSettings;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -133,12 +137,12 @@ class SecurityIT {
                 + "CREATE TABLE security_probe (id bigint PRIMARY KEY);\nSELECT create_distributed_table('security_probe', 'id');\n");
         CitusTestCluster.Builder builder = CitusTestCluster.builder().workers(1).shardCount(2).schema(schema.toString())
                 .snapshots(true).statementRecording(true);
-        SnapshotKey key = SnapshotKey.of(Preflight.check(builder.password(SNAPSHOT_PASSWORD)), DockerClientFactory.instance().client()
+        SnapshotKey key = Preflight.check(builder.password(SNAPSHOT_PASSWORD)).snapshotKey(DockerClientFactory.instance().client()
                 .inspectImageCmd(CitusImage.resolve(null).dockerName()).exec().getId());
         try {
             try (CitusTestCluster cold = builder.password(SNAPSHOT_PASSWORD).start()) {
                 assertThat(((StartedCitusCluster) cold).snapshot()).as("a cold start, registering the workers").isNull();
-                assertThat(ClusterSnapshot.find(key, 1, SnapshotSettings.maxAge()).snapshot()).as("the snapshot this start made").isNotNull();
+                assertThat(SnapshotImages.find(key, 1, SnapshotSettings.maxAge()).snapshot()).as("the snapshot this start made").isNotNull();
                 assertThat(rows(cold, SNAPSHOT_PASSWORD, "SELECT authinfo FROM pg_dist_authinfo"))
                         .as("put back on the running cluster after the commit").containsExactly("password=" + SNAPSHOT_PASSWORD);
                 assertThat(rows(cold, SNAPSHOT_PASSWORD, "SELECT success::text FROM run_command_on_workers('SELECT 1')"))
@@ -162,7 +166,7 @@ class SecurityIT {
                 }
             }
         } finally {
-            ClusterSnapshot.remove(key.value());
+            SnapshotImages.remove(key.value());
         }
     }
 

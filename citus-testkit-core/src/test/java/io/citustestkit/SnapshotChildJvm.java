@@ -1,5 +1,7 @@
 package io.citustestkit;
 
+import io.citustestkit.snapshot.ClusterSnapshot;
+
 /**
  * Started as a separate JVM by {@link ClusterSnapshotsIT}: starts a 1-worker cluster with the schema
  * file named by the environment variable {@code SNAPSHOT_SCHEMA}, prints {@code STARTED <cluster id> <snapshot key or "cold">}, closes it and

@@ -1,5 +1,6 @@
 package io.citustestkit;
 
+import io.citustestkit.snapshot.SnapshotKey;
 import io.citustestkit.schema.SchemaSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,30 +25,30 @@ class SnapshotKeyTest {
     void should_change_with_the_schemas_content_not_its_name() throws IOException {
         Path schema = directory.resolve("schema.sql");
         Files.writeString(schema, "CREATE TABLE a (id int);");
-        SnapshotKey before = SnapshotKey.of(settings(2, 4, false, List.of(SchemaSource.of(schema.toString())), "pw"), IMAGE_ID);
+        SnapshotKey before = settings(2, 4, false, List.of(SchemaSource.of(schema.toString())), "pw").snapshotKey(IMAGE_ID);
         Path copy = directory.resolve("copy.sql");
         Files.writeString(copy, "CREATE TABLE a (id int);");
-        assertThat(SnapshotKey.of(settings(2, 4, false, List.of(SchemaSource.of(copy.toString())), "pw"), IMAGE_ID))
+        assertThat(settings(2, 4, false, List.of(SchemaSource.of(copy.toString())), "pw").snapshotKey(IMAGE_ID))
                 .as("same content under another name").isEqualTo(before);
         Files.writeString(schema, "CREATE TABLE a (id bigint);");
-        assertThat(SnapshotKey.of(settings(2, 4, false, List.of(SchemaSource.of(schema.toString())), "pw"), IMAGE_ID).value())
+        assertThat(settings(2, 4, false, List.of(SchemaSource.of(schema.toString())), "pw").snapshotKey(IMAGE_ID).value())
                 .as("changed content").isNotEqualTo(before.value());
     }
 
     @Test
     void should_change_with_the_image_id_the_workers_the_shard_count_and_the_node_settings() {
-        SnapshotKey base = SnapshotKey.of(settings(2, 4, false, List.of(), "pw"), IMAGE_ID);
-        assertThat(SnapshotKey.of(settings(2, 4, false, List.of(), "pw"), "sha256:2222").value()).isNotEqualTo(base.value());
-        assertThat(SnapshotKey.of(settings(3, 4, false, List.of(), "pw"), IMAGE_ID).value()).isNotEqualTo(base.value());
-        assertThat(SnapshotKey.of(settings(2, 8, false, List.of(), "pw"), IMAGE_ID).value()).isNotEqualTo(base.value());
-        assertThat(SnapshotKey.of(settings(2, null, false, List.of(), "pw"), IMAGE_ID).value()).isNotEqualTo(base.value());
-        assertThat(SnapshotKey.of(settings(2, 4, true, List.of(), "pw"), IMAGE_ID).value()).isNotEqualTo(base.value());
+        SnapshotKey base = settings(2, 4, false, List.of(), "pw").snapshotKey(IMAGE_ID);
+        assertThat(settings(2, 4, false, List.of(), "pw").snapshotKey("sha256:2222").value()).isNotEqualTo(base.value());
+        assertThat(settings(3, 4, false, List.of(), "pw").snapshotKey(IMAGE_ID).value()).isNotEqualTo(base.value());
+        assertThat(settings(2, 8, false, List.of(), "pw").snapshotKey(IMAGE_ID).value()).isNotEqualTo(base.value());
+        assertThat(settings(2, null, false, List.of(), "pw").snapshotKey(IMAGE_ID).value()).isNotEqualTo(base.value());
+        assertThat(settings(2, 4, true, List.of(), "pw").snapshotKey(IMAGE_ID).value()).isNotEqualTo(base.value());
     }
 
     @Test
     void should_not_change_with_what_each_start_sets() {
-        SnapshotKey base = SnapshotKey.of(settings(2, 4, false, List.of(), "pw"), IMAGE_ID);
-        assertThat(SnapshotKey.of(settings(2, 4, false, List.of(), "another password"), IMAGE_ID)).isEqualTo(base);
+        SnapshotKey base = settings(2, 4, false, List.of(), "pw").snapshotKey(IMAGE_ID);
+        assertThat(settings(2, 4, false, List.of(), "another password").snapshotKey(IMAGE_ID)).isEqualTo(base);
         assertThat(base.value()).hasSize(16).matches("[0-9a-f]+");
         assertThat(base.imageOf("worker-1")).isEqualTo("localhost/citus-testkit-snapshot/" + base.value() + ":worker-1");
     }

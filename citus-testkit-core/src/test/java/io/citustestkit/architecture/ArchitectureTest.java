@@ -8,8 +8,13 @@ import io.citustestkit.testsupport.ApiStatusRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -18,18 +23,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The one-way rules of core's design, checked on its compiled main classes:
  * <pre>
- *   io.citustestkit (the cluster) -> recording, schema, metadata, sql, commons
+ *   io.citustestkit (the API and the cluster's life cycle) -> snapshot, node, docker, recording, schema, metadata, sql, commons
+ *   snapshot -> node, docker, schema, commons;  node -> docker, recording, metadata, commons;  docker -> commons
  *   assertions -> recording, plan, metadata, sql, commons;  recording -> plan, metadata, sql, commons
  *   plan -> metadata, sql, commons;  schema -> sql, commons;  metadata -> commons
  *   sql, commons -> nothing of the kit
  *   report -> recording, plan, metadata, sql, commons; nothing in core depends on the report
  * </pre>
  * Plan, metadata, assertions, schema and sql work on any DataSource and know nothing of containers;
- * nothing in core knows JUnit; the cluster's helpers stay package-private.
+ * nothing in core knows JUnit; the cluster's helpers stay package-private, and the machinery it uses
+ * (snapshot, node, docker) is public only as far as the root package needs it, every type there marked
+ * {@code @API(status = INTERNAL)}. The root package stays small enough to read: at most
+ * {@value #MAX_ROOT_FILES} files.
  */
 class ArchitectureTest {
 
     private static final String ROOT = "io.citustestkit";
+    private static final String[] INTERNAL_PACKAGES = {ROOT + ".snapshot", ROOT + ".node", ROOT + ".docker"};
+    static final int MAX_ROOT_FILES = 15;
     private static final String[] CONTAINER_FREE = {ROOT + ".plan..", ROOT + ".metadata..", ROOT + ".assertions..",
             ROOT + ".schema..", ROOT + ".sql..", ROOT + ".commons..", ROOT + ".recording..",
             ROOT + ".report.."};
@@ -44,6 +55,45 @@ class ArchitectureTest {
     @Test
     void should_give_every_public_type_an_api_status() {
         ApiStatusRules.everyPublicTypeHasAnApiStatus().check(core);
+    }
+
+    @Test
+    void should_mark_every_public_type_of_snapshot_node_and_docker_internal() {
+        Set<String> notInternal = new TreeSet<>();
+        core.stream()
+                .filter(type -> Set.of(INTERNAL_PACKAGES).contains(type.getPackageName()))
+                .filter(ApiStatusRules::isPublicTopLevel)
+                .filter(type -> !ApiStatusRules.isInternal(type))
+                .forEach(type -> notInternal.add(type.getName()));
+
+        assertThat(notInternal).as("public types of the internal packages snapshot, node and docker not marked @API(status = INTERNAL)")
+                .isEmpty();
+        assertThat(core.stream().map(type -> type.getPackageName()).distinct())
+                .as("the internal packages exist (a rename must update this test)").contains(INTERNAL_PACKAGES);
+    }
+
+    @Test
+    void should_keep_the_internal_packages_free_of_the_cluster_api() {
+        noClasses().that().resideInAnyPackage(INTERNAL_PACKAGES)
+                .should().dependOnClassesThat().resideInAPackage(ROOT)
+                .because("the cluster's life cycle uses its machinery, never the other way round (what they need is passed in)")
+                .check(core);
+        noClasses().that().resideInAnyPackage(ROOT + ".node", ROOT + ".docker")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".snapshot")
+                .check(core);
+        noClasses().that().resideInAPackage(ROOT + ".docker")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".node")
+                .check(core);
+    }
+
+    @Test
+    void should_keep_the_root_package_small() throws IOException {
+        Path root = Path.of("src/main/java/io/citustestkit");
+        try (Stream<Path> files = Files.list(root)) {
+            List<String> names = files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).sorted().toList();
+            assertThat(names).as("the files of %s: the API and the cluster's life cycle; the machinery goes into a package of its own", root)
+                    .hasSizeLessThanOrEqualTo(MAX_ROOT_FILES);
+        }
     }
 
     @Test

@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.snapshot;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.citustestkit.commons.KitSql;
 import io.citustestkit.commons.Sha256;
@@ -24,7 +28,8 @@ import java.util.List;
  * @param digest SHA-256 of the rows
  * @param summary counts, for messages and labels
  */
-record SnapshotContent(String digest, String summary) {
+@API(status = INTERNAL, since = "0.1")
+public record SnapshotContent(String digest, String summary) {
 
     private static final String ROWS = KitSql.marked("""
             SELECT format('node %s:%s group %s role %s shouldhaveshards %s active %s', nodename, nodeport, groupid, noderole,
@@ -41,7 +46,7 @@ record SnapshotContent(String digest, String summary) {
             SELECT (SELECT count(*) FROM pg_dist_node), (SELECT count(*) FROM pg_dist_partition), (SELECT count(*) FROM pg_dist_shard)""");
 
     /** Reads the content of the cluster whose coordinator {@code connection} is connected to. */
-    static SnapshotContent read(Connection connection) throws SQLException {
+    public static SnapshotContent read(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             List<String> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery(ROWS)) {

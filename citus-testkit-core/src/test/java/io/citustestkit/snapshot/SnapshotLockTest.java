@@ -1,4 +1,4 @@
-package io.citustestkit;
+package io.citustestkit.snapshot;
 
 import io.citustestkit.testsupport.ChildJvm;
 import org.junit.jupiter.api.AfterEach;

@@ -1,8 +1,9 @@
-package io.citustestkit;
+package io.citustestkit.snapshot;
 
 import io.citustestkit.docker.KitLabels;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Image;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -20,35 +21,34 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
- * One set of cluster snapshots: a local image per node ({@code localhost/citus-testkit-snapshot/<key>:coordinator},
- * {@code :worker-1}, ...) committed from a cluster right after its schema was applied, all carrying the
- * same set id and the {@link SnapshotContent} they were made with. A set is used only whole: every
- * node's image present, all from one set.
+ * The Docker image store of {@link ClusterSnapshot} sets: finds a set by its key (whole, from one run,
+ * not older than the maximum age), commits a started cluster's nodes as a new set, lists, removes and
+ * measures the images. Every image carries the labels below; list them with
+ * {@code docker image ls --filter label=io.citustestkit.snapshot}.
  *
  * <pre>{@code
- * ClusterSnapshot.Lookup lookup = ClusterSnapshot.find(key, 2, SnapshotSettings.maxAge());
- * if (lookup.snapshot() != null) { ... start every node from lookup.snapshot().imageOf(node) ... }
+ * SnapshotImages.Lookup lookup = SnapshotImages.find(key, 2, SnapshotSettings.maxAge());
+ * ClusterSnapshot made = SnapshotImages.create(cluster, key);
+ * SnapshotImages.remove(key.value());
  * }</pre>
- *
- * @param key what the set is keyed by
- * @param setId the id shared by the set's images
- * @param content what the cluster held when the set was made
- * @param password the password the set was made with, when this machine knows it ({@link SnapshotSecrets}), else {@code null}
  */
-record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, String password) {
+@API(status = INTERNAL, since = "0.1")
+public final class SnapshotImages {
 
     /** Label on every snapshot image; list them with {@code docker image ls --filter label=io.citustestkit.snapshot}. */
-    static final String LABEL = "io.citustestkit.snapshot";
-    static final String KEY_LABEL = LABEL + ".key";
-    static final String SET_LABEL = LABEL + ".set";
-    static final String NODE_LABEL = LABEL + ".node";
-    static final String CONTENT_LABEL = LABEL + ".content";
-    static final String SUMMARY_LABEL = LABEL + ".summary";
-    static final String BASE_LABEL = LABEL + ".base";
-    static final String CREATED_LABEL = LABEL + ".created";
+    public static final String LABEL = "io.citustestkit.snapshot";
+    public static final String KEY_LABEL = LABEL + ".key";
+    public static final String SET_LABEL = LABEL + ".set";
+    public static final String NODE_LABEL = LABEL + ".node";
+    public static final String CONTENT_LABEL = LABEL + ".content";
+    public static final String SUMMARY_LABEL = LABEL + ".summary";
+    public static final String BASE_LABEL = LABEL + ".base";
+    public static final String CREATED_LABEL = LABEL + ".created";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterSnapshot.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotImages.class);
 
     /**
      * What {@link #find} found: a usable set, nothing, a set that cannot be used (and why), or a set
@@ -58,12 +58,10 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
      * @param broken why the images found do not make a usable set, or {@code null}
      * @param expired how old a whole set older than the maximum age is, or {@code null}
      */
-    record Lookup(ClusterSnapshot snapshot, String broken, String expired) {
+    public record Lookup(ClusterSnapshot snapshot, String broken, String expired) {
     }
 
-    /** {@return the image node {@code nodeName} starts from} */
-    String imageOf(String nodeName) {
-        return key.imageOf(nodeName);
+    private SnapshotImages() {
     }
 
     /**
@@ -71,7 +69,7 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
      * than {@code maxAge} ago is reported {@link Lookup#expired()} (a schema that depends on the time,
      * such as partitions around {@code now()}, must not stay frozen in it).
      */
-    static Lookup find(SnapshotKey key, int workers, Duration maxAge) {
+    public static Lookup find(SnapshotKey key, int workers, Duration maxAge) {
         List<String> nodes = nodeNames(workers);
         Map<String, Image> byNode = new LinkedHashMap<>();
         for (Image image : images(key.value())) {
@@ -109,7 +107,7 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
     }
 
     /** When an image's set was made: its {@value #CREATED_LABEL} label, else the image's creation. */
-    static Instant created(Image image) {
+    public static Instant created(Image image) {
         try {
             return Instant.parse(label(image, CREATED_LABEL));
         } catch (DateTimeParseException e) {
@@ -123,27 +121,25 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
      * directory first and put back after the commits: no image keeps it. The containers keep running:
      * Docker pauses each for the moment of its commit.
      */
-    static ClusterSnapshot create(StartedCitusCluster cluster, SnapshotKey key) throws SQLException {
-        List<CitusNode> nodes = cluster.allNodes();
+    public static ClusterSnapshot create(SnapshotSource cluster, SnapshotKey key) throws SQLException {
+        Map<String, String> nodes = cluster.nodeContainers();
         SnapshotContent content;
         try (Connection connection = cluster.dataSource().getConnection()) {
             content = SnapshotContent.read(connection);
         }
-        for (CitusNode node : nodes) { // no password in a kept data directory; ends with a checkpoint
-            ClusterRegistration.forgetInterNodePassword(node.name(), node.jdbcUrl(), cluster.password());
-        }
+        cluster.forgetInterNodePassword(); // no password in a kept data directory; ends with a checkpoint
         String setId = UUID.randomUUID().toString();
         Map<String, String> labels = Map.of(LABEL, "true", KEY_LABEL, key.value(), SET_LABEL, setId,
                 CONTENT_LABEL, content.digest(), SUMMARY_LABEL, content.summary(), BASE_LABEL, cluster.image(),
                 CREATED_LABEL, Instant.now().toString());
         DockerClient docker = DockerClientFactory.instance().client();
         List<CompletableFuture<Void>> commits = new ArrayList<>();
-        for (CitusNode node : nodes) {
+        for (Map.Entry<String, String> node : nodes.entrySet()) {
             Map<String, String> nodeLabels = new LinkedHashMap<>(labels);
-            nodeLabels.put(NODE_LABEL, node.name());
-            commits.add(CompletableFuture.runAsync(() -> docker.commitCmd(node.container().getContainerId())
+            nodeLabels.put(NODE_LABEL, node.getKey());
+            commits.add(CompletableFuture.runAsync(() -> docker.commitCmd(node.getValue())
                     .withRepository(key.repository())
-                    .withTag(node.name())
+                    .withTag(node.getKey())
                     .withPause(true)
                     .withLabels(KitLabels.forKeptImage(nodeLabels))
                     .exec()));
@@ -153,15 +149,13 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         } finally {
-            for (CitusNode node : nodes) {
-                ClusterRegistration.storeInterNodePassword(node.name(), node.jdbcUrl(), cluster.password());
-            }
+            cluster.storeInterNodePassword();
         }
         return new ClusterSnapshot(key, setId, content, cluster.password());
     }
 
     /** The names of a cluster's nodes, in start order. */
-    static List<String> nodeNames(int workers) {
+    public static List<String> nodeNames(int workers) {
         List<String> names = new ArrayList<>();
         names.add("coordinator");
         for (int i = 1; i <= workers; i++) {
@@ -171,7 +165,7 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
     }
 
     /** The images that carry snapshot key {@code key} (tagged or not). */
-    static List<Image> images(String key) {
+    public static List<Image> images(String key) {
         return DockerClientFactory.instance().client().listImagesCmd().withShowAll(true)
                 .withLabelFilter(Map.of(KEY_LABEL, key)).exec();
     }
@@ -182,7 +176,7 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
      *
      * @return the images that were removed
      */
-    static int remove(String key) {
+    public static int remove(String key) {
         SnapshotSecrets.delete(key);
         DockerClient docker = DockerClientFactory.instance().client();
         int removed = 0;
@@ -198,7 +192,7 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
     }
 
     /** Total size of a set's images beyond the image they were made from, in bytes. */
-    static long diskCost(SnapshotKey key, String baseImage) {
+    public static long diskCost(SnapshotKey key, String baseImage) {
         DockerClient docker = DockerClientFactory.instance().client();
         Long base = docker.inspectImageCmd(baseImage).exec().getSize();
         long total = 0;
@@ -211,15 +205,9 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
         return total;
     }
 
-    static String label(Image image, String name) {
+    public static String label(Image image, String name) {
         Map<String, String> labels = image.getLabels();
         String value = labels == null ? null : labels.get(name);
         return value == null ? "" : value;
-    }
-
-    /** Never shows the password. */
-    @Override
-    public String toString() {
-        return "ClusterSnapshot[" + key + ", set " + setId + ", " + content.summary() + "]";
     }
 }

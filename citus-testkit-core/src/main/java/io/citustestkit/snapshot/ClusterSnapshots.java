@@ -1,8 +1,13 @@
-package io.citustestkit;
+package io.citustestkit.snapshot;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.citustestkit.commons.Stopwatch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -21,10 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * another JVM timed out) the cluster starts cold, without snapshots, with a warning.
  *
  * <pre>{@code
- * StartedCitusCluster cluster = ClusterSnapshots.start(Preflight.check(builder));
+ * StartedCitusCluster cluster = ClusterSnapshots.start(settings.snapshotKey(imageId), settings.workers(), starts);
  * }</pre>
  */
-final class ClusterSnapshots {
+@API(status = INTERNAL, since = "0.1")
+public final class ClusterSnapshots {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSnapshots.class);
     /** Reasons to start without snapshots already said at WARN in this JVM (then at DEBUG). */
@@ -33,21 +39,36 @@ final class ClusterSnapshots {
     private ClusterSnapshots() {
     }
 
-    static StartedCitusCluster start(ClusterSettings settings) {
-        if (!settings.snapshots()) {
-            return StartedCitusCluster.start(settings);
-        }
-        SnapshotKey key = SnapshotKey.of(settings,
-                DockerClientFactory.instance().client().inspectImageCmd(settings.image().dockerName()).exec().getId());
+    /**
+     * How a cluster starts, given by the cluster's life cycle: cold (initdb, registration, schema) or
+     * from a snapshot set.
+     *
+     * @param <C> the started cluster
+     */
+    public interface Starts<C extends SnapshotSource> {
+
+        /** {@return the cluster, started cold} */
+        C cold();
+
+        /**
+         * {@return the cluster, started from {@code snapshot}}
+         *
+         * @throws SnapshotUnusableException if it did not start from it or does not hold what it recorded (nothing is left running)
+         */
+        C from(ClusterSnapshot snapshot);
+    }
+
+    /** Starts a cluster of a coordinator and {@code workers} workers from the set of {@code key}, or cold, making the set. */
+    public static <C extends SnapshotSource> C start(SnapshotKey key, int workers, Starts<C> starts) {
         try {
-            return start(settings, key, SnapshotSettings.maxAge(), SnapshotSettings.lockTimeout());
+            return start(key, workers, starts, SnapshotSettings.maxAge(), SnapshotSettings.lockTimeout());
         } catch (SnapshotLock.Unavailable e) {
             if (WARNED.add(e.getMessage())) {
                 LOG.warn("Starting cluster without snapshots: {}", e.getMessage(), e.getCause());
             } else {
                 LOG.debug("Starting cluster without snapshots (again): {}", e.getMessage());
             }
-            return StartedCitusCluster.start(settings);
+            return starts.cold();
         }
     }
 
@@ -56,12 +77,13 @@ final class ClusterSnapshots {
      *
      * @throws SnapshotLock.Unavailable before any container started, when the lock cannot be taken
      */
-    private static StartedCitusCluster start(ClusterSettings settings, SnapshotKey key, Duration maxAge, Duration lockTimeout) {
+    private static <C extends SnapshotSource> C start(SnapshotKey key, int workers, Starts<C> starts, Duration maxAge,
+                                                      Duration lockTimeout) {
         String failedSet = null;
         try (SnapshotLock lock = SnapshotLock.shared(key, lockTimeout)) {
-            ClusterSnapshot.Lookup lookup = ClusterSnapshot.find(key, settings.workers(), maxAge);
+            SnapshotImages.Lookup lookup = SnapshotImages.find(key, workers, maxAge);
             if (lookup.snapshot() != null) {
-                StartedCitusCluster cluster = tryStart(settings, lookup.snapshot());
+                C cluster = tryStart(starts, lookup.snapshot());
                 if (cluster != null) {
                     return cluster;
                 }
@@ -69,26 +91,26 @@ final class ClusterSnapshots {
             }
         }
         try (SnapshotLock lock = SnapshotLock.exclusive(key, lockTimeout)) {
-            ClusterSnapshot.Lookup lookup = ClusterSnapshot.find(key, settings.workers(), maxAge);
+            SnapshotImages.Lookup lookup = SnapshotImages.find(key, workers, maxAge);
             if (lookup.snapshot() != null && !lookup.snapshot().setId().equals(failedSet)) {
                 // made by another JVM or thread while this one waited
-                StartedCitusCluster cluster = tryStart(settings, lookup.snapshot());
+                C cluster = tryStart(starts, lookup.snapshot());
                 if (cluster != null) {
                     return cluster;
                 }
                 LOG.warn("Snapshot {} cannot be used (it did not check): removing it and making it again", key);
-                ClusterSnapshot.remove(key.value());
+                SnapshotImages.remove(key.value());
             } else if (lookup.snapshot() != null || lookup.broken() != null) {
                 LOG.warn("Snapshot {} cannot be used ({}): removing it and making it again", key,
                         lookup.broken() != null ? lookup.broken() : "it did not check");
-                ClusterSnapshot.remove(key.value());
+                SnapshotImages.remove(key.value());
             } else if (lookup.expired() != null) {
                 LOG.info("Snapshot set {} was {}: removing it and making it again (-D{} or {} set the maximum age)", key,
                         lookup.expired(), SnapshotSettings.MAX_AGE_PROPERTY, SnapshotSettings.MAX_AGE_VARIABLE);
-                ClusterSnapshot.remove(key.value());
+                SnapshotImages.remove(key.value());
             }
-            StartedCitusCluster cluster = StartedCitusCluster.start(settings);
-            make(cluster, settings, key);
+            C cluster = starts.cold();
+            make(cluster, key);
             return cluster;
         } finally {
             prune();
@@ -96,35 +118,35 @@ final class ClusterSnapshots {
     }
 
     /** The cluster started from {@code snapshot} (recorded as used), or {@code null} (logged) when the snapshot does not check. */
-    private static StartedCitusCluster tryStart(ClusterSettings settings, ClusterSnapshot snapshot) {
+    private static <C extends SnapshotSource> C tryStart(Starts<C> starts, ClusterSnapshot snapshot) {
         try {
-            StartedCitusCluster cluster = StartedCitusCluster.start(settings, snapshot);
+            C cluster = starts.from(snapshot);
             SnapshotLock.touch(snapshot.key());
             return cluster;
-        } catch (ClusterStartException e) {
+        } catch (SnapshotUnusableException e) {
             LOG.warn("Could not start from snapshot {} ({}): {}", snapshot.key(), snapshot.content().summary(), e.getMessage(), e);
             return null;
         }
     }
 
     /** Makes the snapshot set from a cluster that just started cold; a failure leaves the cluster as it is, without one. */
-    private static void make(StartedCitusCluster cluster, ClusterSettings settings, SnapshotKey key) {
-        long started = System.nanoTime();
+    private static void make(SnapshotSource cluster, SnapshotKey key) {
+        Stopwatch stopwatch = Stopwatch.start();
         try {
-            ClusterSnapshot snapshot = ClusterSnapshot.create(cluster, key);
-            SnapshotSecrets.store(key, settings.password());
+            ClusterSnapshot snapshot = SnapshotImages.create(cluster, key);
+            SnapshotSecrets.store(key, cluster.password());
             SnapshotLock.touch(key);
-            long bytes = ClusterSnapshot.diskCost(key, settings.nodeImage());
+            long bytes = SnapshotImages.diskCost(key, cluster.nodeImage());
             LOG.info("Created snapshot set {} of cluster {} in {} ms: {} images ({}), {} MB on disk beyond {}; later starts of "
                             + "this configuration start from it (snapshots(false) or -D{}=false turn this off; "
                             + "list them with: docker image ls --filter label={})",
-                    key, cluster.id(), ClusterBoot.millis(started, System.nanoTime()), cluster.allNodes().size(),
-                    snapshot.content().summary(), bytes / (1024 * 1024), settings.nodeImage(),
-                    CitusTestCluster.SNAPSHOTS_PROPERTY, ClusterSnapshot.LABEL);
+                    key, cluster.id(), stopwatch.millis(), cluster.nodeContainers().size(),
+                    snapshot.content().summary(), bytes / (1024 * 1024), cluster.nodeImage(),
+                    SnapshotSettings.SNAPSHOTS_PROPERTY, SnapshotImages.LABEL);
         } catch (SQLException | IOException | RuntimeException e) {
             LOG.warn("Could not create snapshot set {} of cluster {} (the cluster runs as it is; the next start tries again): {}",
                     key, cluster.id(), e.getMessage(), e);
-            ClusterSnapshot.remove(key.value());
+            SnapshotImages.remove(key.value());
         }
     }
 

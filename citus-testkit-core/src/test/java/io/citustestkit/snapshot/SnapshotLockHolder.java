@@ -1,4 +1,4 @@
-package io.citustestkit;
+package io.citustestkit.snapshot;
 
 import java.time.Duration;
 

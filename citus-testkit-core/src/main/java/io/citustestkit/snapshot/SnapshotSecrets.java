@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.snapshot;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +25,14 @@ import java.util.Optional;
  * Optional<String> password = SnapshotSecrets.read(key.value());
  * }</pre>
  */
-final class SnapshotSecrets {
+@API(status = INTERNAL, since = "0.1")
+public final class SnapshotSecrets {
 
     private SnapshotSecrets() {
     }
 
     /** Stores {@code password} for {@code key}'s snapshot (replacing an older one atomically). */
-    static void store(SnapshotKey key, String password) throws IOException {
+    public static void store(SnapshotKey key, String password) throws IOException {
         Files.createDirectories(SnapshotLock.directory());
         Path temporary = Files.createTempFile(SnapshotLock.directory(), key.value(), ".tmp");
         try {
@@ -42,7 +47,7 @@ final class SnapshotSecrets {
     }
 
     /** The password of {@code key}'s snapshot, if this machine made it. */
-    static Optional<String> read(String key) {
+    public static Optional<String> read(String key) {
         try {
             return Optional.of(Files.readString(file(key), StandardCharsets.UTF_8)).filter(value -> !value.isEmpty());
         } catch (IOException e) {
@@ -51,7 +56,7 @@ final class SnapshotSecrets {
     }
 
     /** Forgets the password of {@code key}'s snapshot. */
-    static void delete(String key) {
+    public static void delete(String key) {
         try {
             Files.deleteIfExists(file(key));
         } catch (IOException e) {

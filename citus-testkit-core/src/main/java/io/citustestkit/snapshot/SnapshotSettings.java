@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.snapshot;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,19 +26,23 @@ import java.util.regex.Pattern;
  * -Dcitus.testkit.snapshots.lock-timeout=2m     CITUS_TESTKIT_SNAPSHOTS_LOCK_TIMEOUT=2m
  * }</pre>
  */
-final class SnapshotSettings {
+@API(status = INTERNAL, since = "0.1")
+public final class SnapshotSettings {
+
+    /** System property that turns snapshots off when {@code false}; public as {@code CitusTestCluster.SNAPSHOTS_PROPERTY}. */
+    public static final String SNAPSHOTS_PROPERTY = "citus.testkit.snapshots";
 
     /** System property: the age after which a snapshot set is removed and made again (default {@code 24h}). */
-    static final String MAX_AGE_PROPERTY = "citus.testkit.snapshots.max-age";
+    public static final String MAX_AGE_PROPERTY = "citus.testkit.snapshots.max-age";
     /** Environment variable: the same, after the property. */
-    static final String MAX_AGE_VARIABLE = "CITUS_TESTKIT_SNAPSHOTS_MAX_AGE";
-    static final Duration DEFAULT_MAX_AGE = Duration.ofHours(24);
+    public static final String MAX_AGE_VARIABLE = "CITUS_TESTKIT_SNAPSHOTS_MAX_AGE";
+    public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(24);
 
     /** System property: how long a start waits for another JVM's snapshot lock before starting cold (default {@code 5m}). */
-    static final String LOCK_TIMEOUT_PROPERTY = "citus.testkit.snapshots.lock-timeout";
+    public static final String LOCK_TIMEOUT_PROPERTY = "citus.testkit.snapshots.lock-timeout";
     /** Environment variable: the same, after the property. */
-    static final String LOCK_TIMEOUT_VARIABLE = "CITUS_TESTKIT_SNAPSHOTS_LOCK_TIMEOUT";
-    static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
+    public static final String LOCK_TIMEOUT_VARIABLE = "CITUS_TESTKIT_SNAPSHOTS_LOCK_TIMEOUT";
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotSettings.class);
     private static final Pattern WITH_UNIT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -43,17 +51,17 @@ final class SnapshotSettings {
     }
 
     /** {@return the configured maximum age of a snapshot set} */
-    static Duration maxAge() {
+    public static Duration maxAge() {
         return duration(MAX_AGE_PROPERTY, MAX_AGE_VARIABLE, DEFAULT_MAX_AGE, System::getProperty, System::getenv);
     }
 
     /** {@return the configured bound of a wait for a snapshot lock} */
-    static Duration lockTimeout() {
+    public static Duration lockTimeout() {
         return duration(LOCK_TIMEOUT_PROPERTY, LOCK_TIMEOUT_VARIABLE, DEFAULT_LOCK_TIMEOUT, System::getProperty, System::getenv);
     }
 
     /** The duration the property (else the variable) gives, or {@code fallback} when neither does or it is not one (logged). */
-    static Duration duration(String property, String variable, Duration fallback, UnaryOperator<String> properties,
+    public static Duration duration(String property, String variable, Duration fallback, UnaryOperator<String> properties,
                              UnaryOperator<String> environment) {
         String value = properties.apply(property);
         String source = property;
@@ -77,7 +85,7 @@ final class SnapshotSettings {
      *
      * @throws IllegalArgumentException if it is none of these, or not positive, saying which forms work
      */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         Duration duration;
         Matcher withUnit = WITH_UNIT.matcher(value);
@@ -105,7 +113,7 @@ final class SnapshotSettings {
     }
 
     /** {@return a duration as people write it: 24h, 5m, 90s, 1500ms} */
-    static String describe(Duration duration) {
+    public static String describe(Duration duration) {
         if (duration.toMillis() % 1000 != 0) {
             return duration.toMillis() + "ms";
         }

@@ -1,6 +1,11 @@
-package io.citustestkit;
+package io.citustestkit.snapshot;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.citustestkit.commons.Sha256;
+import io.citustestkit.node.NodeSettings;
 import io.citustestkit.schema.SchemaSource;
 
 import java.util.ArrayList;
@@ -16,48 +21,54 @@ import java.util.List;
  * {@link SnapshotSettings#maxAge()} is made again.
  *
  * <pre>{@code
- * SnapshotKey key = SnapshotKey.of(settings, imageId);
+ * SnapshotKey key = SnapshotKey.of(imageId, 2, coordinatorCommand, workerCommand, schema);
  * key.repository(); // localhost/citus-testkit-snapshot/3f2a9c0d81b7e645
  * }</pre>
  *
  * @param value 16 hexadecimal characters of a SHA-256 over the parts
  * @param parts the parts, readable, for logs and labels
  */
-record SnapshotKey(String value, List<String> parts) {
+@API(status = INTERNAL, since = "0.1")
+public record SnapshotKey(String value, List<String> parts) {
 
     /** Bumped when the way snapshots are made changes, so that old ones are never used. */
-    static final String FORMAT_VERSION = "1";
+    public static final String FORMAT_VERSION = "1";
     /**
      * Local images carry the registry {@code localhost/}: Testcontainers' image name substitution (a
      * registry mirror prefix) leaves names with a registry alone, and these are never pulled.
      */
-    static final String REPOSITORY_PREFIX = "localhost/citus-testkit-snapshot/";
+    public static final String REPOSITORY_PREFIX = "localhost/citus-testkit-snapshot/";
 
-    SnapshotKey {
+    public SnapshotKey {
         parts = List.copyOf(parts);
     }
 
-    static SnapshotKey of(ClusterSettings settings, String imageId) {
+    /**
+     * The key of a cluster of a coordinator and {@code workers} workers of the image with Docker id
+     * {@code imageId}, whose nodes run the given {@code postgres} command lines, with {@code schema} applied.
+     */
+    public static SnapshotKey of(String imageId, int workers, String[] coordinatorCommand, String[] workerCommand,
+                                 List<SchemaSource> schema) {
         List<String> parts = new ArrayList<>();
         parts.add("format " + FORMAT_VERSION);
         parts.add("image " + imageId);
-        parts.add("workers " + settings.workers());
-        parts.add("user " + CitusTestCluster.USERNAME + ", database " + CitusTestCluster.DATABASE);
-        parts.add("coordinator " + String.join(" ", settings.command(CitusNode.Role.COORDINATOR)));
-        parts.add("worker " + String.join(" ", settings.command(CitusNode.Role.WORKER)));
-        for (SchemaSource source : settings.schema()) {
+        parts.add("workers " + workers);
+        parts.add("user " + NodeSettings.USERNAME + ", database " + NodeSettings.DATABASE);
+        parts.add("coordinator " + String.join(" ", coordinatorCommand));
+        parts.add("worker " + String.join(" ", workerCommand));
+        for (SchemaSource source : schema) {
             parts.add("schema " + source.fingerprint());
         }
         return new SnapshotKey(Sha256.ofLines(parts).substring(0, 16), parts);
     }
 
     /** {@return the local repository of this key's images: {@code localhost/citus-testkit-snapshot/<key>}} */
-    String repository() {
+    public String repository() {
         return REPOSITORY_PREFIX + value;
     }
 
     /** {@return the image of one node: {@code localhost/citus-testkit-snapshot/<key>:worker-1}} */
-    String imageOf(String nodeName) {
+    public String imageOf(String nodeName) {
         return repository() + ":" + nodeName;
     }
 

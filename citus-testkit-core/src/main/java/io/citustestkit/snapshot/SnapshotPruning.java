@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.snapshot;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.github.dockerjava.api.model.Image;
 import org.slf4j.Logger;
@@ -24,13 +28,14 @@ import java.util.Map;
  * SnapshotPruning.keepAtMost(SnapshotPruning.keep(), SnapshotSettings.maxAge());
  * }</pre>
  */
-final class SnapshotPruning {
+@API(status = INTERNAL, since = "0.1")
+public final class SnapshotPruning {
 
     /** System property: how many snapshot sets to keep. */
-    static final String KEEP_PROPERTY = "citus.testkit.snapshots.keep";
+    public static final String KEEP_PROPERTY = "citus.testkit.snapshots.keep";
     /** Environment variable: how many snapshot sets to keep (after the property). */
-    static final String KEEP_VARIABLE = "CITUS_TESTKIT_SNAPSHOTS_KEEP";
-    static final int DEFAULT_KEEP = 8;
+    public static final String KEEP_VARIABLE = "CITUS_TESTKIT_SNAPSHOTS_KEEP";
+    public static final int DEFAULT_KEEP = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotPruning.class);
 
@@ -38,7 +43,7 @@ final class SnapshotPruning {
     }
 
     /** The configured number of sets to keep, at least 1. */
-    static int keep() {
+    public static int keep() {
         String value = System.getProperty(KEEP_PROPERTY, System.getenv(KEEP_VARIABLE));
         if (value == null || value.isBlank()) {
             return DEFAULT_KEEP;
@@ -53,15 +58,15 @@ final class SnapshotPruning {
     }
 
     /** Removes the least recently used sets beyond {@code keep}, the sets older than {@code maxAge}, and images of replaced sets. */
-    static void keepAtMost(int keep, Duration maxAge) {
+    public static void keepAtMost(int keep, Duration maxAge) {
         List<Image> all = DockerClientFactory.instance().client().listImagesCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ClusterSnapshot.LABEL, "true")).exec();
+                .withLabelFilter(Map.of(SnapshotImages.LABEL, "true")).exec();
         Map<String, Instant> lastUsedByKey = new HashMap<>();
         Map<String, Instant> createdByKey = new HashMap<>();
         boolean untagged = false;
         for (Image image : all) {
-            String key = ClusterSnapshot.label(image, ClusterSnapshot.KEY_LABEL);
-            createdByKey.merge(key, ClusterSnapshot.created(image), (a, b) -> a.isAfter(b) ? a : b);
+            String key = SnapshotImages.label(image, SnapshotImages.KEY_LABEL);
+            createdByKey.merge(key, SnapshotImages.created(image), (a, b) -> a.isAfter(b) ? a : b);
             Instant used = SnapshotLock.lastUsed(key);
             Instant created = Instant.ofEpochSecond(image.getCreated() == null ? 0 : image.getCreated());
             lastUsedByKey.merge(key, used != null && used.isAfter(created) ? used : created,
@@ -80,7 +85,7 @@ final class SnapshotPruning {
             }
             try (SnapshotLock lock = SnapshotLock.tryExclusive(key)) {
                 if (lock != null) {
-                    int removed = ClusterSnapshot.remove(key);
+                    int removed = SnapshotImages.remove(key);
                     if (beyondKept) {
                         LOG.info("Removed snapshot set {} ({} images), least recently used beyond the {} kept ({} / {})",
                                 key, removed, keep, KEEP_PROPERTY, KEEP_VARIABLE);

@@ -1,4 +1,8 @@
-package io.citustestkit;
+package io.citustestkit.snapshot;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.citustestkit.docker.JvmOwner;
 import org.slf4j.Logger;
@@ -40,7 +44,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * }
  * }</pre>
  */
-final class SnapshotLock implements AutoCloseable {
+@API(status = INTERNAL, since = "0.1")
+public final class SnapshotLock implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotLock.class);
     private static final Map<String, KeyState> KEYS = new ConcurrentHashMap<>();
@@ -57,14 +62,14 @@ final class SnapshotLock implements AutoCloseable {
     }
 
     /** The snapshot lock could not be taken: the directory cannot be used, or the wait timed out. */
-    static final class Unavailable extends RuntimeException {
+    public static final class Unavailable extends RuntimeException {
         Unavailable(String message, Throwable cause) {
             super(message, cause);
         }
     }
 
     /** {@return the lock directory: {@code <java.io.tmpdir>/citus-testkit-snapshots}} */
-    static Path directory() {
+    public static Path directory() {
         return Path.of(System.getProperty("java.io.tmpdir"), "citus-testkit-snapshots");
     }
 
@@ -73,7 +78,7 @@ final class SnapshotLock implements AutoCloseable {
      *
      * @throws Unavailable if the lock directory cannot be used or the wait timed out
      */
-    static SnapshotLock shared(SnapshotKey key, Duration timeout) {
+    public static SnapshotLock shared(SnapshotKey key, Duration timeout) {
         Wait wait = new Wait(key.value(), "start from its snapshot set", timeout);
         KeyState state = state(key.value());
         wait.take(state.rw.readLock(), "another thread of this JVM is making or removing the set");
@@ -94,7 +99,7 @@ final class SnapshotLock implements AutoCloseable {
      *
      * @throws Unavailable if the lock directory cannot be used or the wait timed out
      */
-    static SnapshotLock exclusive(SnapshotKey key, Duration timeout) {
+    public static SnapshotLock exclusive(SnapshotKey key, Duration timeout) {
         Wait wait = new Wait(key.value(), "make its snapshot set", timeout);
         KeyState state = state(key.value());
         wait.take(state.rw.writeLock(), "other threads of this JVM are starting from the set or making it");
@@ -114,7 +119,7 @@ final class SnapshotLock implements AutoCloseable {
     }
 
     /** The key's exclusive lock if nobody holds it, else {@code null} (pruning skips snapshots in use). */
-    static SnapshotLock tryExclusive(String key) {
+    public static SnapshotLock tryExclusive(String key) {
         KeyState state = state(key);
         if (!state.rw.writeLock().tryLock()) {
             return null;
@@ -136,7 +141,7 @@ final class SnapshotLock implements AutoCloseable {
     }
 
     /** Records that the key's snapshot was used now. */
-    static void touch(SnapshotKey key) {
+    public static void touch(SnapshotKey key) {
         try {
             Files.setLastModifiedTime(file(key.value()), FileTime.from(Instant.now()));
         } catch (IOException e) {
@@ -145,7 +150,7 @@ final class SnapshotLock implements AutoCloseable {
     }
 
     /** When the key's snapshot was last used, or {@code null} if this machine has no record of it. */
-    static Instant lastUsed(String key) {
+    public static Instant lastUsed(String key) {
         try {
             return Files.getLastModifiedTime(file(key)).toInstant();
         } catch (IOException e) {
@@ -261,7 +266,7 @@ final class SnapshotLock implements AutoCloseable {
                 throw new Unavailable("The snapshot lock directory " + directory() + " cannot be used (" + e.getClass().getSimpleName()
                         + ": " + e.getMessage() + "; it must be a directory this user can create and lock files in). "
                         + "Make it usable (remove it, or give it to this user), point java.io.tmpdir elsewhere, "
-                        + "or turn snapshots off (-D" + CitusTestCluster.SNAPSHOTS_PROPERTY + "=false).", e);
+                        + "or turn snapshots off (-D" + SnapshotSettings.SNAPSHOTS_PROPERTY + "=false).", e);
             } catch (RuntimeException e) {
                 closeQuietly(channel);
                 throw e;
