@@ -50,10 +50,10 @@ public final class CitusNode {
     private final Role role;
     private final PostgreSQLContainer container;
     private final NodeLog log;
-    private final NodeFaults faults;
+    private final Faults faults;
     private final boolean startsWithData;
 
-    CitusNode(String name, Role role, PostgreSQLContainer container, NodeLog log, NodeFaults faults, boolean startsWithData) {
+    CitusNode(String name, Role role, PostgreSQLContainer container, NodeLog log, Faults faults, boolean startsWithData) {
         this.name = Objects.requireNonNull(name);
         this.role = Objects.requireNonNull(role);
         this.container = Objects.requireNonNull(container);
@@ -146,12 +146,28 @@ public final class CitusNode {
         return faults.mappedPort(this);
     }
 
-    private NodeFaults requireFaults() {
+    private Faults requireFaults() {
         return faults;
     }
 
     @Override
     public String toString() {
         return role.label() + " " + name + " (" + internalHost() + ":" + internalPort() + ")";
+    }
+
+    /** What a running cluster does for the fault-injection methods. */
+    interface Faults {
+
+        void stop(CitusNode node);
+
+        void start(CitusNode node);
+
+        void pause(CitusNode node);
+
+        void unpause(CitusNode node);
+
+        void restart(CitusNode node);
+
+        int mappedPort(CitusNode node);
     }
 }

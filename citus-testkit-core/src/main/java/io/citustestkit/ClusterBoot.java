@@ -1,9 +1,13 @@
 package io.citustestkit;
 
+import io.citustestkit.commons.Stopwatch;
+import io.citustestkit.node.NodeStarter;
+import io.citustestkit.node.ClusterRegistration;
 import io.citustestkit.snapshot.ClusterSnapshot;
 import io.citustestkit.snapshot.SnapshotContent;
 import io.citustestkit.snapshot.SnapshotUnusableException;
 import io.citustestkit.node.NodeSettings;
+import io.citustestkit.node.NodeSetupException;
 import io.citustestkit.schema.SchemaMigrationException;
 import io.citustestkit.schema.SchemaStatementException;
 import org.slf4j.Logger;
@@ -28,13 +32,15 @@ final class ClusterBoot {
     /** Boots {@code cluster}; on failure the caller closes it, which removes everything. */
     static void boot(StartedCitusCluster cluster, ClusterSettings settings) {
         long started = System.nanoTime();
-        NodeStarter.start(cluster.allNodes(), settings);
+        startNodes(cluster.allNodes(), settings);
         long containersReady = System.nanoTime();
         cluster.openPool();
         List<String> workers = cluster.workers().stream().map(CitusNode::internalHost).toList();
         try (Connection connection = cluster.dataSource().getConnection()) {
             ClusterRegistration.register(connection, cluster.coordinator().internalHost(), workers, NodeSettings.POSTGRES_PORT);
             ClusterRegistration.verifyTopology(connection, workers);
+        } catch (NodeSetupException e) {
+            throw new ClusterStartException(e.getMessage(), e);
         } catch (SQLException e) {
             throw new ClusterStartException("Could not connect to the coordinator at " + cluster.jdbcUrl()
                     + " to register the workers: " + e.getMessage(), e);
@@ -51,8 +57,8 @@ final class ClusterBoot {
         }
         long done = System.nanoTime();
         LOG.info("{} cluster {} ready in {} ms (containers {} ms, registration {} ms, schema {} ms): coordinator + {} workers, image {}",
-                cluster.citusVersion(), cluster.id(), millis(started, done), millis(started, containersReady),
-                millis(containersReady, registered), millis(registered, done), workers.size(), settings.image().name());
+                cluster.citusVersion(), cluster.id(), Stopwatch.millis(started, done), Stopwatch.millis(started, containersReady),
+                Stopwatch.millis(containersReady, registered), Stopwatch.millis(registered, done), workers.size(), settings.image().name());
     }
 
     /**
@@ -64,7 +70,7 @@ final class ClusterBoot {
      */
     static void bootFromSnapshot(StartedCitusCluster cluster, ClusterSettings settings, ClusterSnapshot snapshot) {
         long started = System.nanoTime();
-        NodeStarter.start(cluster.allNodes(), settings);
+        startNodes(cluster.allNodes(), settings);
         long containersReady = System.nanoTime();
         cluster.openPool();
         List<String> workers = cluster.workers().stream().map(CitusNode::internalHost).toList();
@@ -79,16 +85,29 @@ final class ClusterBoot {
             ClusterRegistration.verifyWorkersAnswer(connection);
         } catch (SQLException e) {
             throw new SnapshotUnusableException("its metadata could not be read: " + e.getMessage(), e);
-        } catch (ClusterStartException e) {
+        } catch (ClusterStartException | NodeSetupException e) {
             throw new SnapshotUnusableException(e.getMessage(), e);
         }
         long done = System.nanoTime();
         LOG.info("{} cluster {} ready in {} ms from snapshot {} (containers {} ms, checks {} ms): coordinator + {} workers, {}",
-                cluster.citusVersion(), cluster.id(), millis(started, done), snapshot.key(), millis(started, containersReady),
-                millis(containersReady, done), workers.size(), snapshot.content().summary());
+                cluster.citusVersion(), cluster.id(), Stopwatch.millis(started, done), snapshot.key(), Stopwatch.millis(started, containersReady),
+                Stopwatch.millis(containersReady, done), workers.size(), snapshot.content().summary());
     }
 
-    static long millis(long from, long to) {
-        return (to - from) / 1_000_000;
+    /**
+     * Starts {@code nodes} in parallel, each then given the inter-node password.
+     *
+     * @throws ClusterStartException saying, for each node that failed, why, with the last lines of its log
+     */
+    static void startNodes(List<CitusNode> nodes, ClusterSettings settings) {
+        List<NodeStarter.Starting> starting = nodes.stream()
+                .map(node -> new NodeStarter.Starting(node.name(), node.container(), node.log(), node::jdbcUrl)).toList();
+        CitusImage image = settings.image();
+        try {
+            NodeStarter.start(starting, settings.password(), image.name(), "Is '" + image.name() + "' (" + image.source()
+                    + ") a Citus image? It must run PostgreSQL with Citus preloaded, like citusdata/citus: " + CitusImage.howToOverride() + ".");
+        } catch (NodeSetupException e) {
+            throw new ClusterStartException(e.getMessage(), e.getCause() != null ? e.getCause() : e);
+        }
     }
 }

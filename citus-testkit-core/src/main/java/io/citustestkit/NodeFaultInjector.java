@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Stops, starts, pauses and restarts node containers of a running cluster, and waits until the
  * cluster is healthy again ({@code citus_check_cluster_node_health()}) after a node comes back.
  */
-final class NodeFaultInjector implements NodeFaults {
+final class NodeFaultInjector implements CitusNode.Faults {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeFaultInjector.class);
 

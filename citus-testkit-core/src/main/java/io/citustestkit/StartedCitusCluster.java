@@ -1,5 +1,7 @@
 package io.citustestkit;
 
+import io.citustestkit.commons.Stopwatch;
+import io.citustestkit.node.ClusterRegistration;
 import io.citustestkit.snapshot.ClusterSnapshot;
 import io.citustestkit.snapshot.ClusterSnapshots;
 import io.citustestkit.snapshot.SnapshotImages;
@@ -301,7 +303,7 @@ final class StartedCitusCluster extends CitusTestCluster implements SnapshotSour
             LOG.warn("Could not remove network citus-testkit-{}: {}", id, e.getMessage(), e);
         }
         ShutdownHooks.remove(shutdownHook);
-        LOG.info("Citus cluster {} closed in {} ms", id, ClusterBoot.millis(started, System.nanoTime()));
+        LOG.info("Citus cluster {} closed in {} ms", id, Stopwatch.millis(started, System.nanoTime()));
     }
 
     static void stopQuietly(CitusNode node) {

@@ -1,6 +1,8 @@
 package io.citustestkit;
 
+import io.citustestkit.node.ClusterRegistration;
 import io.citustestkit.node.NodeSettings;
+import io.citustestkit.node.NodeSetupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,7 @@ final class TopologyChanges {
     static CitusNode addWorker(StartedCitusCluster cluster) {
         CitusNode node = cluster.newNode("worker-" + (cluster.workers().size() + 1), CitusNode.Role.WORKER);
         try {
-            NodeStarter.start(List.of(node), cluster.settings());
+            ClusterBoot.startNodes(List.of(node), cluster.settings());
             cluster.requireOpen();
             try (Connection connection = cluster.dataSource().getConnection()) {
                 ClusterRegistration.addWorker(connection, node.internalHost(), NodeSettings.POSTGRES_PORT);
@@ -32,6 +34,9 @@ final class TopologyChanges {
             StartedCitusCluster.stopQuietly(node);
             if (e instanceof ClusterStartException start) {
                 throw start;
+            }
+            if (e instanceof NodeSetupException setup) {
+                throw new ClusterStartException(setup.getMessage(), setup);
             }
             throw new ClusterStartException("Could not add worker " + node.name() + " to cluster " + cluster.id() + ": "
                     + e.getMessage() + "\n  Last lines of its log:\n" + node.log().tail(), e);

@@ -1,5 +1,6 @@
 package io.citustestkit.node;
 
+import io.citustestkit.commons.Stopwatch;
 import org.apiguardian.api.API;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
@@ -90,7 +91,7 @@ public final class InitializedImageCache {
                         + e.getMessage() + "\n  Last lines of its log:\n" + log.tail()
                         + "\n  Turn the cache off (initializedImageCache(false)) to start nodes from the image itself.", e);
             }
-            LOG.info("Created initialised image {} from {} in {} ms", image, baseImage, (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Created initialised image {} from {} in {} ms", image, baseImage, Stopwatch.millis(started, System.nanoTime()));
             return image;
         }
     }

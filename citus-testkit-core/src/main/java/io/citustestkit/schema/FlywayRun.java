@@ -1,5 +1,6 @@
 package io.citustestkit.schema;
 
+import io.citustestkit.commons.Stopwatch;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -36,7 +37,7 @@ final class FlywayRun {
         } catch (FlywayException e) {
             throw new SchemaMigrationException(source.location(), failedMigration(e), e);
         }
-        LOG.info("Applied schema {} ({} migrations) in {} ms", source.location(), applied, (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Applied schema {} ({} migrations) in {} ms", source.location(), applied, Stopwatch.millis(started, System.nanoTime()));
     }
 
     /** What Flyway says of the migration it stopped at: the migration, and the statement and line of an SQL migration. */

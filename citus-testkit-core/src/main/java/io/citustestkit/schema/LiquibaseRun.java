@@ -1,5 +1,6 @@
 package io.citustestkit.schema;
 
+import io.citustestkit.commons.Stopwatch;
 import liquibase.ChecksumVersion;
 import liquibase.Scope;
 import liquibase.change.Change;
@@ -112,7 +113,7 @@ final class LiquibaseRun {
             throw new SchemaMigrationException(source.location(), failedMigration(listener.failed, e), e);
         }
         LOG.info("Applied schema {} ({} change sets) in {} ms", source.location(), listener.ran,
-                (System.nanoTime() - started) / 1_000_000);
+                Stopwatch.millis(started, System.nanoTime()));
     }
 
     /** The change set Liquibase reported as failed (or none), with the statement its error quotes. */

@@ -1,5 +1,6 @@
 package io.citustestkit.schema;
 
+import io.citustestkit.commons.Stopwatch;
 import org.apiguardian.api.API;
 
 import org.slf4j.Logger;
@@ -52,7 +53,7 @@ public final class SchemaRunner {
                 throw new SchemaStatementException(script.location(), new SqlStatement(0, 0, "(opening a statement)"), e);
             }
             LOG.info("Applied schema {} ({} statements) in {} ms", script.location(), script.statements().size(),
-                    (System.nanoTime() - started) / 1_000_000);
+                    Stopwatch.millis(started, System.nanoTime()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.citustestkit.junit5;
 
+import io.citustestkit.commons.Stopwatch;
 import io.citustestkit.ClusterStartException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ final class ClusterSlot implements ExtensionContext.Store.CloseableResource, Aut
                         + "cause: {}", configuration, requester, e.toString());
                 throw e;
             }
-            LOG.info("The Citus cluster for {} is ready after {} ms: {}", configuration, (System.nanoTime() - started) / 1_000_000,
+            LOG.info("The Citus cluster for {} is ready after {} ms: {}", configuration, Stopwatch.millis(started, System.nanoTime()),
                     cluster.description());
         } else if (!users.contains(requester)) {
             LOG.debug("{} shares the running {}", requester, cluster.description());

@@ -1,5 +1,6 @@
 package io.citustestkit.junit5;
 
+import io.citustestkit.commons.Stopwatch;
 import io.citustestkit.recording.RecordedStatement;
 import io.citustestkit.report.ReportFiles;
 import io.citustestkit.report.StatementReport;
@@ -60,7 +61,7 @@ final class StatementReportWriter implements ExtensionContext.Store.CloseableRes
         StatementReport report = StatementReport.of(collected);
         Path page = ReportFiles.write(report, directory);
         LOG.info("Statement report: {} statements in {} shapes from {} tests, written in {} ms: {}", report.statements(),
-                report.shapes(), report.tests(), (System.nanoTime() - started) / 1_000_000, page.toUri());
+                report.shapes(), report.tests(), Stopwatch.millis(started, System.nanoTime()), page.toUri());
     }
 
     static TestStatements of(String cluster, ExtensionContext context, String allowedMultiShard, List<RecordedStatement> statements) {

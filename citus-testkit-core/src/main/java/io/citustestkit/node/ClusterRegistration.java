@@ -1,4 +1,9 @@
-package io.citustestkit;
+package io.citustestkit.node;
+
+import io.citustestkit.commons.Stopwatch;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.citustestkit.node.NodeSettings;
 import io.citustestkit.commons.KitSql;
@@ -24,7 +29,8 @@ import java.util.TreeSet;
  * ClusterRegistration.register(coordinatorConnection, "coordinator", List.of("worker-1", "worker-2"), 5432);
  * }</pre>
  */
-final class ClusterRegistration {
+@API(status = INTERNAL, since = "0.1")
+public final class ClusterRegistration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRegistration.class);
 
@@ -52,8 +58,8 @@ final class ClusterRegistration {
      * is not synchronised by Citus, so every node needs it; node id 0 means "any node". A node started
      * from a snapshot has the snapshot's password there: it is replaced.
      */
-    static void storeInterNodePassword(String nodeName, String jdbcUrl, String password) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, CitusTestCluster.USERNAME, password)) {
+    public static void storeInterNodePassword(String nodeName, String jdbcUrl, String password) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, NodeSettings.USERNAME, password)) {
             connection.setAutoCommit(false);
             try (Statement quiet = connection.createStatement()) {
                 for (String setting : NOTHING_LOGGED) {
@@ -68,7 +74,7 @@ final class ClusterRegistration {
             }
             connection.commit();
         } catch (SQLException e) {
-            throw new ClusterStartException("Could not store the inter-node password on node " + nodeName
+            throw new NodeSetupException("Could not store the inter-node password on node " + nodeName
                     + " (INSERT INTO pg_dist_authinfo): " + e.getMessage(), e);
         }
     }
@@ -81,36 +87,36 @@ final class ClusterRegistration {
      * segments are deleted, not renamed). Ends with a checkpoint. {@link #storeInterNodePassword} puts the
      * password back.
      */
-    static void forgetInterNodePassword(String nodeName, String jdbcUrl, String password) {
+    public static void forgetInterNodePassword(String nodeName, String jdbcUrl, String password) {
         List<String> steps = List.of(
                 "DELETE FROM pg_dist_authinfo WHERE nodeid = 0 AND rolename = current_user",
                 "VACUUM FULL pg_dist_authinfo",
                 "CHECKPOINT",
                 "SELECT pg_switch_wal()",
                 "CHECKPOINT");
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, CitusTestCluster.USERNAME, password);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, NodeSettings.USERNAME, password);
              Statement statement = connection.createStatement()) {
             for (String step : steps) {
                 statement.execute(KitSql.marked(step));
             }
         } catch (SQLException e) {
-            throw new ClusterStartException("Could not take the inter-node password out of node " + nodeName
+            throw new NodeSetupException("Could not take the inter-node password out of node " + nodeName
                     + " before its snapshot: " + e.getMessage(), e);
         }
     }
 
     /** Runs one statement on one node, for set-up steps. */
-    static void run(String nodeName, String jdbcUrl, String password, String sql) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, CitusTestCluster.USERNAME, password);
+    public static void run(String nodeName, String jdbcUrl, String password, String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, NodeSettings.USERNAME, password);
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new ClusterStartException("Could not prepare node " + nodeName + " (" + sql + "): " + e.getMessage(), e);
+            throw new NodeSetupException("Could not prepare node " + nodeName + " (" + sql + "): " + e.getMessage(), e);
         }
     }
 
     /** Registers the coordinator under its network alias and adds every worker, in order. */
-    static void register(Connection coordinator, String coordinatorHost, List<String> workerHosts, int port) {
+    public static void register(Connection coordinator, String coordinatorHost, List<String> workerHosts, int port) {
         run(coordinator, "coordinator " + coordinatorHost, "SELECT citus_set_coordinator_host(?, ?)", coordinatorHost, port);
         if (workerHosts.isEmpty()) {
             run(coordinator, "coordinator " + coordinatorHost,
@@ -122,19 +128,19 @@ final class ClusterRegistration {
     }
 
     /** Adds one worker with {@code citus_add_node}. */
-    static void addWorker(Connection coordinator, String workerHost, int port) {
+    public static void addWorker(Connection coordinator, String workerHost, int port) {
         long started = System.nanoTime();
         run(coordinator, "worker " + workerHost, "SELECT citus_add_node(?, ?)", workerHost, port);
-        LOG.debug("citus_add_node('{}', {}) took {} ms", workerHost, port, (System.nanoTime() - started) / 1_000_000);
+        LOG.debug("citus_add_node('{}', {}) took {} ms", workerHost, port, Stopwatch.millis(started, System.nanoTime()));
     }
 
     /**
      * Checks that {@code citus_get_active_worker_nodes()} lists exactly {@code expectedNodes}, the
      * workers (none in a coordinator-only cluster: the coordinator is never listed there).
      *
-     * @throws ClusterStartException naming the expected and the registered nodes otherwise
+     * @throws NodeSetupException naming the expected and the registered nodes otherwise
      */
-    static void verifyTopology(Connection coordinator, List<String> expectedNodes) {
+    public static void verifyTopology(Connection coordinator, List<String> expectedNodes) {
         Set<String> registered = new TreeSet<>();
         String sql = "SELECT node_name, node_port FROM citus_get_active_worker_nodes()";
         try (Statement statement = coordinator.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
@@ -142,14 +148,14 @@ final class ClusterRegistration {
                 registered.add(rs.getString(1) + ":" + rs.getInt(2));
             }
         } catch (SQLException e) {
-            throw new ClusterStartException("Could not read the cluster topology (" + sql + "): " + e.getMessage(), e);
+            throw new NodeSetupException("Could not read the cluster topology (" + sql + "): " + e.getMessage(), e);
         }
         Set<String> expected = new TreeSet<>();
         for (String node : expectedNodes) {
             expected.add(node + ":" + NodeSettings.POSTGRES_PORT);
         }
         if (!expected.equals(registered)) {
-            throw new ClusterStartException("The cluster's topology is not the one asked for: expected citus_get_active_worker_nodes() "
+            throw new NodeSetupException("The cluster's topology is not the one asked for: expected citus_get_active_worker_nodes() "
                     + "to be " + expected + " but it is " + registered + ".");
         }
     }
@@ -158,9 +164,9 @@ final class ClusterRegistration {
      * Checks that the coordinator reaches every worker with the cluster's credentials
      * ({@code run_command_on_workers('SELECT 1')}).
      *
-     * @throws ClusterStartException naming the workers that did not answer, and what they said
+     * @throws NodeSetupException naming the workers that did not answer, and what they said
      */
-    static void verifyWorkersAnswer(Connection coordinator) {
+    public static void verifyWorkersAnswer(Connection coordinator) {
         String sql = KitSql.marked("SELECT nodename, result FROM run_command_on_workers('SELECT 1') WHERE NOT success");
         List<String> failures = new java.util.ArrayList<>();
         try (Statement statement = coordinator.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
@@ -168,10 +174,10 @@ final class ClusterRegistration {
                 failures.add(rs.getString(1) + ": " + rs.getString(2));
             }
         } catch (SQLException e) {
-            throw new ClusterStartException("Could not reach the workers from the coordinator (" + sql + "): " + e.getMessage(), e);
+            throw new NodeSetupException("Could not reach the workers from the coordinator (" + sql + "): " + e.getMessage(), e);
         }
         if (!failures.isEmpty()) {
-            throw new ClusterStartException("The coordinator cannot reach every worker: " + String.join("; ", failures));
+            throw new NodeSetupException("The coordinator cannot reach every worker: " + String.join("; ", failures));
         }
     }
 
@@ -181,7 +187,7 @@ final class ClusterRegistration {
             statement.setInt(2, port);
             statement.execute();
         } catch (SQLException e) {
-            throw new ClusterStartException("Could not register " + what + " (" + sql.replaceFirst("\\?, \\?", "'" + host + "', " + port)
+            throw new NodeSetupException("Could not register " + what + " (" + sql.replaceFirst("\\?, \\?", "'" + host + "', " + port)
                     + "): " + e.getMessage(), e);
         }
     }
