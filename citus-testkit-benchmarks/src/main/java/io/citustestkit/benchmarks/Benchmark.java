@@ -3,7 +3,6 @@ package io.citustestkit.benchmarks;
 import io.citustestkit.CitusImage;
 import io.citustestkit.CitusTestCluster;
 import io.citustestkit.assertions.CitusAssertions;
-import io.citustestkit.junit5.CleanupTiming;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 

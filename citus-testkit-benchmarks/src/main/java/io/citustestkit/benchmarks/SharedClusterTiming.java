@@ -37,19 +37,27 @@ final class SharedClusterTiming {
                     failures.append(id.getDisplayName()).append(": ").append(result.getThrowable().map(Throwable::toString).orElse(""))
                             .append('\n');
                 }
-                if (id.isContainer() && id.getDisplayName().startsWith("SharedCluster")) {
+                if (id.isContainer() && (id.getDisplayName().equals(displayName(SharedClusterFixtures.First.class))
+                        || id.getDisplayName().equals(displayName(SharedClusterFixtures.Second.class)))) {
                     durations.put(id.getDisplayName(), end - started.get(id.getUniqueId()));
                 }
             }
         };
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClass(SharedClusterA.class), DiscoverySelectors.selectClass(SharedClusterB.class))
+                .selectors(DiscoverySelectors.selectClass(SharedClusterFixtures.First.class),
+                        DiscoverySelectors.selectClass(SharedClusterFixtures.Second.class))
                 .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$ClassName")
                 .build();
         LauncherFactory.create().execute(request, listener);
         if (failures.length() > 0) {
             throw new IllegalStateException("The shared-cluster fixtures failed:\n" + failures);
         }
-        return new Result(durations.get("SharedClusterA"), durations.get("SharedClusterB"));
+        return new Result(durations.get(displayName(SharedClusterFixtures.First.class)),
+                durations.get(displayName(SharedClusterFixtures.Second.class)));
+    }
+
+    /** JUnit's display name of a test class: its name after the package ({@code SharedClusterFixtures$First}). */
+    private static String displayName(Class<?> testClass) {
+        return testClass.getName().substring(testClass.getName().lastIndexOf('.') + 1);
     }
 }
