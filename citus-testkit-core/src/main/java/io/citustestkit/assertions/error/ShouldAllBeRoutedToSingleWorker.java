@@ -28,8 +28,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 @API(status = INTERNAL, since = "0.1")
 public final class ShouldAllBeRoutedToSingleWorker extends CitusMessageFactory {
 
-    private ShouldAllBeRoutedToSingleWorker(String message) {
-        super("%s", unquoted(message));
+    private ShouldAllBeRoutedToSingleWorker(int judged, int recorded, int offending, String report) {
+        super("\nExpecting every recorded statement that touched a distributed table (%s of %s) to run as one task on one node,"
+                + "\nbut %s did not:%s", judged, recorded, offending, unquoted(report));
     }
 
     private static String why(RecordedStatement statement) {
@@ -49,8 +50,7 @@ public final class ShouldAllBeRoutedToSingleWorker extends CitusMessageFactory {
      * @return the message factory
      */
     public static ErrorMessageFactory shouldAllBeRoutedToSingleWorker(int judged, int recorded, List<RecordedStatement> offending) {
-        return new ShouldAllBeRoutedToSingleWorker("\nExpecting every recorded statement that touched a distributed table ("
-                + judged + " of " + recorded + ") to run as one task on one node,\nbut " + offending.size()
-                + " did not:" + StatementsReport.of(offending, ShouldAllBeRoutedToSingleWorker::why));
+        return new ShouldAllBeRoutedToSingleWorker(judged, recorded, offending.size(),
+                StatementsReport.of(offending, ShouldAllBeRoutedToSingleWorker::why));
     }
 }

@@ -26,8 +26,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 @API(status = INTERNAL, since = "0.1")
 public final class ShouldAllStayInSchema extends CitusMessageFactory {
 
-    private ShouldAllStayInSchema(String message) {
-        super("%s", unquoted(message));
+    private ShouldAllStayInSchema(String schema, int judged, int recorded, int offending, String report) {
+        super("\nExpecting every recorded statement that touched a distributed table (%s of %s) to stay in distributed schema %s,"
+                + "\nbut %s did not:%s", judged, recorded, unquoted(schema), offending, unquoted(report));
     }
 
     /**
@@ -42,8 +43,6 @@ public final class ShouldAllStayInSchema extends CitusMessageFactory {
      */
     public static ErrorMessageFactory shouldAllStayInSchema(String schema, int judged, int recorded, List<RecordedStatement> offending,
                                                             Function<RecordedStatement, String> why) {
-        return new ShouldAllStayInSchema("\nExpecting every recorded statement that touched a distributed table (" + judged + " of "
-                + recorded + ") to stay in distributed schema " + schema + ",\nbut " + offending.size() + " did not:"
-                + StatementsReport.of(offending, why));
+        return new ShouldAllStayInSchema(schema, judged, recorded, offending.size(), StatementsReport.of(offending, why));
     }
 }

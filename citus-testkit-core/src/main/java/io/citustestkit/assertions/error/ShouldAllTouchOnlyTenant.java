@@ -37,8 +37,11 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 @API(status = INTERNAL, since = "0.1")
 public final class ShouldAllTouchOnlyTenant extends CitusMessageFactory {
 
-    private ShouldAllTouchOnlyTenant(String message) {
-        super("%s", unquoted(message));
+    private ShouldAllTouchOnlyTenant(Object tenant, List<String> tenantShards, int judged, int recorded, int offending, String report) {
+        super("\nExpecting every recorded statement that touched a distributed table (%s of %s) to touch only tenant %s "
+                + "(on the shards holding it: %s),\nbut %s did not:%s",
+                judged, recorded, unquoted(String.valueOf(tenant)),
+                unquoted(tenantShards.isEmpty() ? "none touched" : String.join(", ", tenantShards)), offending, unquoted(report));
     }
 
     /**
@@ -56,9 +59,6 @@ public final class ShouldAllTouchOnlyTenant extends CitusMessageFactory {
     public static ErrorMessageFactory shouldAllTouchOnlyTenant(Object tenant, List<String> tenantShards, int judged, int recorded,
                                                                List<RecordedStatement> offending,
                                                                Function<RecordedStatement, String> why) {
-        return new ShouldAllTouchOnlyTenant("\nExpecting every recorded statement that touched a distributed table (" + judged
-                + " of " + recorded + ") to touch only tenant " + tenant + " (on the shards holding it: "
-                + (tenantShards.isEmpty() ? "none touched" : String.join(", ", tenantShards)) + "),\nbut " + offending.size()
-                + " did not:" + StatementsReport.of(offending, why));
+        return new ShouldAllTouchOnlyTenant(tenant, tenantShards, judged, recorded, offending.size(), StatementsReport.of(offending, why));
     }
 }
