@@ -11,12 +11,14 @@ import java.util.List;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
- * SHA-256 over lines of text, as the kit's keys and fingerprints use it (snapshot keys, the metadata a
- * snapshot recorded, the initialised image's tag): each line is followed by a newline, so that no two
- * lists of lines that differ give the same input.
+ * The kit's one SHA-256 helper, for its keys and fingerprints (snapshot keys, the metadata a snapshot
+ * recorded, the initialised image's tag, schema fingerprints): each part is framed by its length
+ * ({@code <length>:} then its bytes), so that no two different lists of parts give the same input,
+ * whatever the parts contain (newlines, binary file contents).
  *
  * <pre>{@code
- * String hex = Sha256.ofLines(List.of("workers 2", "shards 4")); // 64 hexadecimal characters
+ * String hex = Sha256.ofText(List.of("workers 2", "shards 4")); // 64 hexadecimal characters
+ * String files = Sha256.ofBytes(List.of(Files.readAllBytes(v1), Files.readAllBytes(v2)));
  * }</pre>
  */
 @API(status = INTERNAL, since = "0.1")
@@ -26,21 +28,31 @@ public final class Sha256 {
     }
 
     /**
-     * The digest of {@code lines}, each followed by a newline.
+     * The digest of text parts (as UTF-8), each framed by its length.
      *
-     * @param lines the lines, in order
+     * @param parts the parts, in order
      * @return 64 lower-case hexadecimal characters
      */
-    public static String ofLines(List<String> lines) {
+    public static String ofText(List<String> parts) {
+        return ofBytes(parts.stream().map(part -> part.getBytes(StandardCharsets.UTF_8)).toList());
+    }
+
+    /**
+     * The digest of binary parts, each framed by its length.
+     *
+     * @param parts the parts, in order
+     * @return 64 lower-case hexadecimal characters
+     */
+    public static String ofBytes(List<byte[]> parts) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
-        for (String line : lines) {
-            digest.update(line.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
+        for (byte[] part : parts) {
+            digest.update((part.length + ":").getBytes(StandardCharsets.UTF_8));
+            digest.update(part);
         }
         return HexFormat.of().formatHex(digest.digest());
     }

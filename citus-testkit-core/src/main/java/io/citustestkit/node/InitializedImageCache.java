@@ -107,7 +107,7 @@ public final class InitializedImageCache {
     }
 
     private static String tagFor(InspectImageResponse base) {
-        return Sha256.ofLines(List.of(FORMAT_VERSION, base.getId(), NodeSettings.USERNAME, NodeSettings.DATABASE))
+        return Sha256.ofText(List.of(FORMAT_VERSION, base.getId(), NodeSettings.USERNAME, NodeSettings.DATABASE))
                 .substring(0, 16);
     }
 }

@@ -1,5 +1,6 @@
 package io.citustestkit.schema;
 
+import io.citustestkit.commons.Sha256;
 import org.apiguardian.api.API;
 
 import javax.sql.DataSource;
@@ -85,7 +86,7 @@ public final class FlywayMigrations implements SchemaSource {
             throw new IllegalArgumentException("Schema '" + source + "' holds no migration: its locations " + locations
                     + " exist but are empty. Put the migrations there (V1__create_tables.sql, ...).");
         }
-        return new FlywayMigrations(source, locations, Fingerprints.sha256(parts));
+        return new FlywayMigrations(source, locations, Sha256.ofBytes(parts));
     }
 
     private static byte[] bytes(String text) {

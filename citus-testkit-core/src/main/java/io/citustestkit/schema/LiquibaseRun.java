@@ -1,5 +1,6 @@
 package io.citustestkit.schema;
 
+import io.citustestkit.commons.Sha256;
 import io.citustestkit.commons.Stopwatch;
 import liquibase.ChecksumVersion;
 import liquibase.Scope;
@@ -90,7 +91,7 @@ final class LiquibaseRun {
                 for (String setting : ToolSettings.liquibase(parameters, System.getProperties(), System.getenv())) {
                     parts.add(bytes(setting));
                 }
-                return Fingerprints.sha256(parts);
+                return Sha256.ofBytes(parts);
             });
         } catch (Exception e) {
             throw new IllegalArgumentException("Liquibase cannot read the changelog of schema '" + source.location() + "': "

@@ -1,5 +1,6 @@
 package io.citustestkit.schema;
 
+import io.citustestkit.commons.Sha256;
 import org.apiguardian.api.API;
 
 import javax.sql.DataSource;
@@ -37,7 +38,7 @@ public final class SchemaLocation implements SchemaSource {
     private SchemaLocation(String location, List<SqlStatement> statements, String script) {
         this.location = location;
         this.statements = statements;
-        this.fingerprint = Fingerprints.sha256("sql", script);
+        this.fingerprint = Sha256.ofText(List.of("sql", script));
     }
 
     /**

@@ -58,7 +58,7 @@ public record SnapshotContent(String digest, String summary) {
                 counts.next();
                 String summary = counts.getLong(1) + " nodes, " + counts.getLong(2) + " distributed tables, "
                         + counts.getLong(3) + " shards";
-                return new SnapshotContent(Sha256.ofLines(rows), summary);
+                return new SnapshotContent(Sha256.ofText(rows), summary);
             }
         }
     }

@@ -59,7 +59,7 @@ public record SnapshotKey(String value, List<String> parts) {
         for (SchemaSource source : schema) {
             parts.add("schema " + source.fingerprint());
         }
-        return new SnapshotKey(Sha256.ofLines(parts).substring(0, 16), parts);
+        return new SnapshotKey(Sha256.ofText(parts).substring(0, 16), parts);
     }
 
     /** {@return the local repository of this key's images: {@code localhost/citus-testkit-snapshot/<key>}} */

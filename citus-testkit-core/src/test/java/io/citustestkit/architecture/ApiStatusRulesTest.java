@@ -16,7 +16,7 @@ class ApiStatusRulesTest {
 
     static class UsesAnInternalType {
         String hash() {
-            return Sha256.ofLines(List.of("a"));
+            return Sha256.ofText(List.of("a"));
         }
     }
 
