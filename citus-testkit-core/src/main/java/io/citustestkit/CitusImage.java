@@ -1,7 +1,6 @@
 package io.citustestkit;
 
 import org.apiguardian.api.API;
-
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.ImageNameSubstitutor;
 

@@ -3,7 +3,6 @@ package io.citustestkit;
 import io.citustestkit.node.NodeLog;
 import io.citustestkit.node.NodeSettings;
 import org.apiguardian.api.API;
-
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.util.List;

@@ -1,14 +1,13 @@
 package io.citustestkit;
 
-import io.citustestkit.snapshot.SnapshotSettings;
+import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.node.NodeSettings;
 import io.citustestkit.node.ShardRebalance;
-import org.apiguardian.api.API;
-
-import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.recording.StatementRecorder;
 import io.citustestkit.schema.SchemaSource;
+import io.citustestkit.snapshot.SnapshotSettings;
 import io.citustestkit.sql.ServerError;
+import org.apiguardian.api.API;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import javax.sql.DataSource;

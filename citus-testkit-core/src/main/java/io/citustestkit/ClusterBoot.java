@@ -1,15 +1,15 @@
 package io.citustestkit;
 
 import io.citustestkit.commons.Stopwatch;
-import io.citustestkit.node.NodeStarter;
 import io.citustestkit.node.ClusterRegistration;
+import io.citustestkit.node.NodeSettings;
+import io.citustestkit.node.NodeSetupException;
+import io.citustestkit.node.NodeStarter;
+import io.citustestkit.schema.SchemaMigrationException;
+import io.citustestkit.schema.SchemaStatementException;
 import io.citustestkit.snapshot.ClusterSnapshot;
 import io.citustestkit.snapshot.SnapshotContent;
 import io.citustestkit.snapshot.SnapshotUnusableException;
-import io.citustestkit.node.NodeSettings;
-import io.citustestkit.node.NodeSetupException;
-import io.citustestkit.schema.SchemaMigrationException;
-import io.citustestkit.schema.SchemaStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

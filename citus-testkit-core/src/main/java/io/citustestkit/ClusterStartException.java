@@ -1,8 +1,7 @@
 package io.citustestkit;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.commons.CitusTestkitException;
+import org.apiguardian.api.API;
 
 import static org.apiguardian.api.API.Status.STABLE;
 

@@ -1,9 +1,9 @@
 package io.citustestkit;
 
-import io.citustestkit.node.CoordinatorPool;
-import io.citustestkit.docker.ShutdownHooks;
 import io.citustestkit.commons.CitusTestkitException;
+import io.citustestkit.docker.ShutdownHooks;
 import io.citustestkit.metadata.CitusNotInstalledException;
+import io.citustestkit.node.CoordinatorPool;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -3,11 +3,6 @@ package io.citustestkit;
 import io.citustestkit.docker.KitLabels;
 import org.apiguardian.api.API;
 
-import org.testcontainers.DockerClientFactory;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import static org.apiguardian.api.API.Status.STABLE;
 
 /**

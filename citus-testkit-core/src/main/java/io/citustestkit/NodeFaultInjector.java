@@ -1,14 +1,13 @@
 package io.citustestkit;
 
-import io.citustestkit.node.NodeReadiness;
-import io.citustestkit.node.NodeNotReadyException;
-import io.citustestkit.node.NodeSettings;
-import io.citustestkit.commons.KitSql;
-import io.citustestkit.commons.CitusTestkitException;
-
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
+import io.citustestkit.commons.CitusTestkitException;
+import io.citustestkit.commons.KitSql;
+import io.citustestkit.node.NodeNotReadyException;
+import io.citustestkit.node.NodeReadiness;
+import io.citustestkit.node.NodeSettings;
 import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

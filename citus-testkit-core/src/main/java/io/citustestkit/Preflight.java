@@ -1,9 +1,9 @@
 package io.citustestkit;
 
+import io.citustestkit.docker.ImagePresence;
+import io.citustestkit.docker.LeftoverClusters;
 import io.citustestkit.node.InitializedImageCache;
 import io.citustestkit.node.ScramVerifier;
-import io.citustestkit.docker.LeftoverClusters;
-import io.citustestkit.docker.ImagePresence;
 import io.citustestkit.schema.SchemaSource;
 
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package io.citustestkit;
 
-import io.citustestkit.snapshot.SnapshotImages;
-import io.citustestkit.snapshot.ClusterSnapshot;
-import io.citustestkit.snapshot.SnapshotKey;
-import io.citustestkit.docker.JvmOwner;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Image;
+import io.citustestkit.docker.JvmOwner;
 import io.citustestkit.recording.RecordedStatements;
 import io.citustestkit.recording.StatementRecorder;
+import io.citustestkit.snapshot.ClusterSnapshot;
+import io.citustestkit.snapshot.SnapshotImages;
+import io.citustestkit.snapshot.SnapshotKey;
 import io.citustestkit.testsupport.ChildJvm;
 import io.citustestkit.testsupport.EnabledIfCitusImage;
 import io.citustestkit.testsupport.RyukFilter;

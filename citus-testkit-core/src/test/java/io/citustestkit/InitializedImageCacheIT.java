@@ -1,7 +1,7 @@
 package io.citustestkit;
 
-import io.citustestkit.docker.JvmOwner;
 import com.github.dockerjava.api.DockerClient;
+import io.citustestkit.docker.JvmOwner;
 import io.citustestkit.testsupport.EnabledIfCitusImage;
 import io.citustestkit.testsupport.RyukFilter;
 import org.junit.jupiter.api.Test;

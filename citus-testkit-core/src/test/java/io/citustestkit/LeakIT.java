@@ -1,8 +1,8 @@
 package io.citustestkit;
 
-import io.citustestkit.docker.JvmOwner;
-import io.citustestkit.docker.ImagePresence;
 import io.citustestkit.commons.CitusTestkitException;
+import io.citustestkit.docker.ImagePresence;
+import io.citustestkit.docker.JvmOwner;
 import io.citustestkit.testsupport.ChildJvm;
 import io.citustestkit.testsupport.ClusterInChildJvm;
 import io.citustestkit.testsupport.EnabledIfCitusImage;

@@ -1,9 +1,5 @@
 package io.citustestkit;
 
-import io.citustestkit.snapshot.SnapshotImages;
-import io.citustestkit.snapshot.ClusterSnapshot;
-import io.citustestkit.snapshot.SnapshotKey;
-import io.citustestkit.snapshot.SnapshotSettings;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -11,6 +7,9 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
+import io.citustestkit.snapshot.SnapshotImages;
+import io.citustestkit.snapshot.SnapshotKey;
+import io.citustestkit.snapshot.SnapshotSettings;
 import io.citustestkit.testsupport.EnabledIfCitusImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,18 +20,18 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container;
 import org.testcontainers.images.builder.Transferable;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.UUID;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,7 @@
 package io.citustestkit;
 
-import io.citustestkit.snapshot.SnapshotKey;
 import io.citustestkit.schema.SchemaSource;
+import io.citustestkit.snapshot.SnapshotKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

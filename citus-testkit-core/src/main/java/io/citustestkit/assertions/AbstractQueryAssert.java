@@ -1,17 +1,15 @@
 package io.citustestkit.assertions;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.plan.DistributedPlan;
 import io.citustestkit.plan.ExplainRunner;
 import io.citustestkit.plan.PlanKind;
 import io.citustestkit.plan.QueryRejectedException;
 import io.citustestkit.plan.SqlQuery;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 import java.util.Objects;
 
-import static org.apiguardian.api.API.Status.STABLE;
 import static io.citustestkit.assertions.error.ShouldBeAcceptedByServer.shouldBeAcceptedByServer;
 import static io.citustestkit.assertions.error.ShouldBeClassifiedAs.shouldBeClassifiedAs;
 import static io.citustestkit.assertions.error.ShouldBeMultiShard.shouldBeMultiShard;
@@ -20,6 +18,7 @@ import static io.citustestkit.assertions.error.ShouldHaveNoRepartition.shouldHav
 import static io.citustestkit.assertions.error.ShouldHaveNoSubplans.shouldHaveNoSubplans;
 import static io.citustestkit.assertions.error.ShouldTouchShards.shouldTouchShards;
 import static io.citustestkit.assertions.error.ShouldTouchWorkers.shouldTouchWorkers;
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Assertions on how Citus distributes a statement. The statement is explained on first use (see

@@ -1,10 +1,9 @@
 package io.citustestkit.assertions;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.metadata.NodeAddress;
 import io.citustestkit.metadata.SchemaMetadata;
 import io.citustestkit.metadata.TableMetadata;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 import java.util.ArrayList;
@@ -12,12 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import static org.apiguardian.api.API.Status.STABLE;
 import static io.citustestkit.assertions.error.SchemaShouldExist.schemaShouldExist;
 import static io.citustestkit.assertions.error.ShouldBeDistributedSchema.shouldBeDistributedSchema;
 import static io.citustestkit.assertions.error.ShouldBePlacedOn.shouldBePlacedOn;
 import static io.citustestkit.assertions.error.ShouldHaveOnlyTables.shouldHaveOnlyTables;
 import static io.citustestkit.assertions.error.ShouldHaveTables.shouldHaveTables;
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Assertions on what Citus makes of a PostgreSQL schema (schema-based sharding, Citus 12+), on its

@@ -1,11 +1,10 @@
 package io.citustestkit.assertions;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.metadata.Colocation;
 import io.citustestkit.metadata.ColocationMismatch;
 import io.citustestkit.metadata.TableKind;
 import io.citustestkit.metadata.TableMetadata;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 import java.util.ArrayList;
@@ -14,13 +13,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-import static org.apiguardian.api.API.Status.STABLE;
 import static io.citustestkit.assertions.error.ShouldBeColocated.shouldBeColocated;
 import static io.citustestkit.assertions.error.ShouldBeDistributedBy.shouldBeDistributedBy;
 import static io.citustestkit.assertions.error.ShouldBeReferenceTable.shouldBeReferenceTable;
 import static io.citustestkit.assertions.error.ShouldBeSingleShardTable.shouldBeSingleShardTable;
 import static io.citustestkit.assertions.error.ShouldHaveShardCount.shouldHaveShardCount;
 import static io.citustestkit.assertions.error.TableShouldExist.tableShouldExist;
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Assertions on what Citus makes of a table, on its metadata read from the Citus catalogs when the

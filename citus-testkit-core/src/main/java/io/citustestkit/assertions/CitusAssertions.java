@@ -1,10 +1,9 @@
 package io.citustestkit.assertions;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.metadata.CitusMetadataReader;
 import io.citustestkit.plan.PlanKind;
 import io.citustestkit.plan.SqlQuery;
+import org.apiguardian.api.API;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -1,8 +1,7 @@
 package io.citustestkit.assertions;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.plan.SqlQuery;
+import org.apiguardian.api.API;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

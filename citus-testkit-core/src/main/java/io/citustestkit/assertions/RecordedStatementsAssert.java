@@ -1,11 +1,10 @@
 package io.citustestkit.assertions;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.metadata.Shard;
 import io.citustestkit.metadata.TableKind;
 import io.citustestkit.recording.RecordedStatement;
 import io.citustestkit.recording.RecordedStatements;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 import java.util.ArrayList;
@@ -16,10 +15,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import static org.apiguardian.api.API.Status.STABLE;
 import static io.citustestkit.assertions.error.ShouldAllBeRoutedToSingleWorker.shouldAllBeRoutedToSingleWorker;
 import static io.citustestkit.assertions.error.ShouldAllStayInSchema.shouldAllStayInSchema;
 import static io.citustestkit.assertions.error.ShouldAllTouchOnlyTenant.shouldAllTouchOnlyTenant;
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Assertions on the statements an application really sent, as recorded on the coordinator

@@ -1,8 +1,7 @@
 package io.citustestkit.assertions;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.metadata.SchemaMetadata;
+import org.apiguardian.api.API;
 
 import static org.apiguardian.api.API.Status.STABLE;
 

@@ -1,12 +1,9 @@
 package io.citustestkit.docker;
 
-import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -14,6 +11,8 @@ import org.testcontainers.utility.DockerImageName;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Makes sure the cluster's image is present before any container is created: it is used when it is

@@ -2,12 +2,12 @@ package io.citustestkit.docker;
 
 import org.apiguardian.api.API;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Which JVM created a container: the machine (host name and kernel boot id: a container of its own

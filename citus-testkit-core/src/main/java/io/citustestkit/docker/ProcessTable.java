@@ -2,13 +2,13 @@ package io.citustestkit.docker;
 
 import org.apiguardian.api.API;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * What this JVM can prove about the processes of its own machine and PID namespace, read from

@@ -1,11 +1,10 @@
 package io.citustestkit.docker;
 
 import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The backstop for clusters that are never closed: a JVM shutdown hook that closes them when the JVM

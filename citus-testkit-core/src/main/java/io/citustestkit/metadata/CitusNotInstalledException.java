@@ -1,9 +1,8 @@
 package io.citustestkit.metadata;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.commons.KitSql;
+import org.apiguardian.api.API;
 
 import java.sql.Connection;
 import java.sql.SQLException;

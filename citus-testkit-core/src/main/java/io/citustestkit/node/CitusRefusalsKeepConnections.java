@@ -1,12 +1,11 @@
 package io.citustestkit.node;
 
+import com.zaxxer.hikari.SQLExceptionOverride;
 import org.apiguardian.api.API;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
-import com.zaxxer.hikari.SQLExceptionOverride;
-
 import java.sql.SQLException;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Tells HikariCP not to evict a connection for SQLSTATE {@code 0A000} (feature not supported). Citus

@@ -1,12 +1,9 @@
 package io.citustestkit.node;
 
-import io.citustestkit.commons.Stopwatch;
-import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
-import io.citustestkit.node.NodeSettings;
 import io.citustestkit.commons.KitSql;
+import io.citustestkit.commons.Stopwatch;
+import io.citustestkit.node.NodeSettings;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +16,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The SQL that turns started nodes into a cluster: password authentication between nodes

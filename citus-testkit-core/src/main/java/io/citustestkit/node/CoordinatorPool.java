@@ -1,15 +1,14 @@
 package io.citustestkit.node;
 
-import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.apiguardian.api.API;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The pool of connections to a coordinator: HikariCP over pgjdbc, with Citus's refusals not evicting

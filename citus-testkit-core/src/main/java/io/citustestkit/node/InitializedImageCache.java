@@ -1,16 +1,13 @@
 package io.citustestkit.node;
 
-import io.citustestkit.commons.Stopwatch;
-import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
-import io.citustestkit.docker.KitLabels;
-import io.citustestkit.docker.JvmOwner;
-import io.citustestkit.docker.ImagePresence;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import io.citustestkit.commons.Sha256;
+import io.citustestkit.commons.Stopwatch;
+import io.citustestkit.docker.ImagePresence;
+import io.citustestkit.docker.JvmOwner;
+import io.citustestkit.docker.KitLabels;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -20,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The start-up lever "start nodes from an already-initialised data directory": the first time a Citus

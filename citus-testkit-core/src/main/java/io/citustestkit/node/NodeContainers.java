@@ -1,19 +1,13 @@
 package io.citustestkit.node;
 
-import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
-import io.citustestkit.docker.KitLabels;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
-import org.testcontainers.containers.Network;
+import org.apiguardian.api.API;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
-import java.time.Duration;
-import java.util.Map;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Makes the container of a node: the image (present; Testcontainers' name substitution applies once,

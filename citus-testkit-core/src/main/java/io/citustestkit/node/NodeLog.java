@@ -1,9 +1,6 @@
 package io.citustestkit.node;
 
 import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.output.OutputFrame;
@@ -12,6 +9,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Receives a node container's output: forwards every line to SLF4J (logger

@@ -1,10 +1,9 @@
 package io.citustestkit.node;
 
 import org.apiguardian.api.API;
+import org.testcontainers.containers.ContainerLaunchException;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-
-import org.testcontainers.containers.ContainerLaunchException;
 
 /**
  * A node container ran but did not become a ready Citus node: it exited, it answers without Citus,

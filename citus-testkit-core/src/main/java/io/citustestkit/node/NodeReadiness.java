@@ -1,10 +1,7 @@
 package io.citustestkit.node;
 
-import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import io.citustestkit.metadata.CitusNotInstalledException;
+import org.apiguardian.api.API;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -14,6 +11,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Waits until a node answers a real JDBC round trip on its published port and has the citus

@@ -1,13 +1,12 @@
 package io.citustestkit.node;
 
-import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import io.citustestkit.recording.StatementRecorder;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The PostgreSQL settings every node runs with: speed over durability (a test cluster is thrown away)

@@ -1,10 +1,7 @@
 package io.citustestkit.node;
 
-import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import io.citustestkit.commons.CitusTestkitException;
+import org.apiguardian.api.API;
 import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -15,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Starts node containers in parallel and gives each its share of the set-up (the inter-node

@@ -2,8 +2,6 @@ package io.citustestkit.node;
 
 import org.apiguardian.api.API;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -13,6 +11,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The SCRAM-SHA-256 verifier of a password, in the form PostgreSQL stores

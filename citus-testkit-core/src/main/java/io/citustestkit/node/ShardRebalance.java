@@ -1,12 +1,8 @@
 package io.citustestkit.node;
 
-import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
-import io.citustestkit.commons.KitSql;
 import io.citustestkit.commons.CitusTestkitException;
-
+import io.citustestkit.commons.KitSql;
+import org.apiguardian.api.API;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
@@ -19,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /** Starts a Citus background rebalance and waits for it, logging each change of its progress. */
 @API(status = INTERNAL, since = "0.1")

@@ -1,11 +1,10 @@
 package io.citustestkit.plan;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.metadata.NodeAddress;
 import io.citustestkit.metadata.Shard;
 import io.citustestkit.metadata.ShardCatalog;
 import io.citustestkit.metadata.TableKind;
+import org.apiguardian.api.API;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;

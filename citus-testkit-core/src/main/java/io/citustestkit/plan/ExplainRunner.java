@@ -1,13 +1,12 @@
 package io.citustestkit.plan;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.commons.KitSql;
 import io.citustestkit.metadata.CitusMetadataReader;
 import io.citustestkit.metadata.CitusNotInstalledException;
 import io.citustestkit.metadata.ShardCatalog;
 import io.citustestkit.sql.ServerError;
+import org.apiguardian.api.API;
 import org.postgresql.PGConnection;
 
 import javax.sql.DataSource;

@@ -1,11 +1,10 @@
 package io.citustestkit.plan;
 
-import org.apiguardian.api.API;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citustestkit.metadata.NodeAddress;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,9 +1,8 @@
 package io.citustestkit.plan;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.sql.ServerError;
+import org.apiguardian.api.API;
 
 import java.sql.SQLException;
 import java.util.Objects;

@@ -1,9 +1,8 @@
 package io.citustestkit.plan;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.sql.JdbcPlaceholders;
 import io.citustestkit.sql.SingleStatement;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.Arrays;

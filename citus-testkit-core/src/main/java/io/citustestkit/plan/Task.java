@@ -1,8 +1,7 @@
 package io.citustestkit.plan;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.metadata.NodeAddress;
+import org.apiguardian.api.API;
 
 import java.util.List;
 

@@ -1,10 +1,9 @@
 package io.citustestkit.recording;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.metadata.Shard;
 import io.citustestkit.metadata.TableKind;
 import io.citustestkit.plan.PlanKind;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.Collections;

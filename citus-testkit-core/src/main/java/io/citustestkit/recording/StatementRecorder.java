@@ -1,11 +1,10 @@
 package io.citustestkit.recording;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.commons.CitusTestkitException;
 import io.citustestkit.commons.KitSql;
 import io.citustestkit.metadata.CitusMetadataReader;
 import io.citustestkit.metadata.ShardCatalog;
+import org.apiguardian.api.API;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;

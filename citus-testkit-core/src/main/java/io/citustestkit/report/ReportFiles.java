@@ -1,8 +1,7 @@
 package io.citustestkit.report;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.commons.CitusTestkitException;
+import org.apiguardian.api.API;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,9 @@
 package io.citustestkit.report;
 
-import org.apiguardian.api.API;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.citustestkit.plan.PlanKind;
+import org.apiguardian.api.API;
 
 import java.io.IOException;
 import java.io.Writer;

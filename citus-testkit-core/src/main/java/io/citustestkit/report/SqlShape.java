@@ -1,9 +1,8 @@
 package io.citustestkit.report;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.sql.SqlLexer;
 import io.citustestkit.sql.SqlToken;
+import org.apiguardian.api.API;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 

@@ -1,8 +1,7 @@
 package io.citustestkit.report;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.recording.RecordedStatement;
+import org.apiguardian.api.API;
 
 import java.time.Instant;
 import java.util.ArrayList;

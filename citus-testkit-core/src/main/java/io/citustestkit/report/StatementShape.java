@@ -1,8 +1,7 @@
 package io.citustestkit.report;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.plan.PlanKind;
+import org.apiguardian.api.API;
 
 import java.util.Comparator;
 import java.util.List;

@@ -2,7 +2,6 @@ package io.citustestkit.schema;
 
 import io.citustestkit.commons.Stopwatch;
 import org.apiguardian.api.API;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,7 @@
 package io.citustestkit.schema;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.commons.CitusTestkitException;
+import org.apiguardian.api.API;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

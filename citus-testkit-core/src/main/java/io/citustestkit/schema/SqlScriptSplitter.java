@@ -1,9 +1,8 @@
 package io.citustestkit.schema;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.sql.SqlLexer;
 import io.citustestkit.sql.SqlToken;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.List;

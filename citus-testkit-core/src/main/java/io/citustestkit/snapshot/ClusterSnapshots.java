@@ -1,11 +1,7 @@
 package io.citustestkit.snapshot;
 
-import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import io.citustestkit.commons.Stopwatch;
-
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Starts a cluster from its snapshot set when one exists for its configuration, and otherwise starts

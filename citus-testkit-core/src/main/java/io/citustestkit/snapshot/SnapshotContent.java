@@ -1,11 +1,8 @@
 package io.citustestkit.snapshot;
 
-import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import io.citustestkit.commons.KitSql;
 import io.citustestkit.commons.Sha256;
+import org.apiguardian.api.API;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * What a snapshot must still hold when a cluster starts from it, read from the coordinator's metadata:

@@ -1,8 +1,8 @@
 package io.citustestkit.snapshot;
 
-import io.citustestkit.docker.KitLabels;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Image;
+import io.citustestkit.docker.KitLabels;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,15 +1,14 @@
 package io.citustestkit.snapshot;
 
-import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import io.citustestkit.commons.Sha256;
 import io.citustestkit.node.NodeSettings;
 import io.citustestkit.schema.SchemaSource;
+import org.apiguardian.api.API;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * What a cluster snapshot is keyed by: everything that decides the nodes' state after start-up (the

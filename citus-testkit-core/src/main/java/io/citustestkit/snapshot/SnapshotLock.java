@@ -1,10 +1,7 @@
 package io.citustestkit.snapshot;
 
-import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import io.citustestkit.docker.JvmOwner;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Guards one snapshot key across threads and JVMs on this machine: clusters starting from a snapshot

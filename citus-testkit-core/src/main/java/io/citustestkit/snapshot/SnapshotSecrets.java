@@ -2,8 +2,6 @@ package io.citustestkit.snapshot;
 
 import org.apiguardian.api.API;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -12,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The password a snapshot's nodes were made with, kept beside its lock file, readable by this user

@@ -1,9 +1,6 @@
 package io.citustestkit.snapshot;
 
 import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +10,8 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * How long a snapshot set is used before it is made again, and how long a start waits for another

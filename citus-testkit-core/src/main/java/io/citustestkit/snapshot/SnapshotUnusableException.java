@@ -1,10 +1,9 @@
 package io.citustestkit.snapshot;
 
+import io.citustestkit.commons.CitusTestkitException;
 import org.apiguardian.api.API;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
-
-import io.citustestkit.commons.CitusTestkitException;
 
 /**
  * A cluster started from a snapshot does not hold what the snapshot recorded (nodes, distributed

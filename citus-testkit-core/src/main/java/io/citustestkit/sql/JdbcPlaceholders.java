@@ -1,8 +1,7 @@
 package io.citustestkit.sql;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.sql.SqlToken.Kind;
+import org.apiguardian.api.API;
 
 import java.util.List;
 import java.util.Optional;

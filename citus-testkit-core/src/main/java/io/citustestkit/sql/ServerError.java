@@ -1,7 +1,6 @@
 package io.citustestkit.sql;
 
 import org.apiguardian.api.API;
-
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 

@@ -1,7 +1,6 @@
 package io.citustestkit.junit5;
 
 import org.apiguardian.api.API;
-
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.Documented;

@@ -1,8 +1,7 @@
 package io.citustestkit.junit5;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.CitusTestCluster;
+import org.apiguardian.api.API;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.citustestkit.junit5;
 
-import io.citustestkit.commons.Stopwatch;
 import io.citustestkit.ClusterStartException;
+import io.citustestkit.commons.Stopwatch;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

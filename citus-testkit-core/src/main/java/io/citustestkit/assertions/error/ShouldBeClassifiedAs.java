@@ -1,9 +1,8 @@
 package io.citustestkit.assertions.error;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.plan.DistributedPlan;
 import io.citustestkit.plan.PlanKind;
+import org.apiguardian.api.API;
 import org.assertj.core.error.ErrorMessageFactory;
 
 import static org.apiguardian.api.API.Status.INTERNAL;

@@ -1,10 +1,9 @@
 package io.citustestkit.assertions.error;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.metadata.ColocationMismatch;
 import io.citustestkit.metadata.Shard;
 import io.citustestkit.metadata.TableMetadata;
+import org.apiguardian.api.API;
 import org.assertj.core.error.ErrorMessageFactory;
 
 import java.util.List;

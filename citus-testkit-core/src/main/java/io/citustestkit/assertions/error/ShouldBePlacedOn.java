@@ -1,9 +1,8 @@
 package io.citustestkit.assertions.error;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.metadata.NodeAddress;
 import io.citustestkit.metadata.SchemaMetadata;
+import org.apiguardian.api.API;
 import org.assertj.core.error.ErrorMessageFactory;
 
 import java.util.List;

@@ -1,8 +1,7 @@
 package io.citustestkit.assertions.error;
 
-import org.apiguardian.api.API;
-
 import io.citustestkit.metadata.TableMetadata;
+import org.apiguardian.api.API;
 import org.assertj.core.error.ErrorMessageFactory;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
