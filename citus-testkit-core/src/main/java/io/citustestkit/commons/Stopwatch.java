@@ -38,7 +38,13 @@ public final class Stopwatch {
         return millis(started, System.nanoTime());
     }
 
-    /** {@return whole milliseconds between two {@link System#nanoTime()} readings} */
+    /**
+     * Whole milliseconds between two {@link System#nanoTime()} readings.
+     *
+     * @param fromNanos the earlier reading
+     * @param toNanos the later reading
+     * @return the milliseconds between them
+     */
     public static long millis(long fromNanos, long toNanos) {
         return (toNanos - fromNanos) / 1_000_000;
     }

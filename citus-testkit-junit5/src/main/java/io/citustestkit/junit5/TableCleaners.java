@@ -32,17 +32,31 @@ public final class TableCleaners implements AutoCloseable {
         coordinatorTruncate.remember(WHERE);
     }
 
-    /** {@return both cleaners, having remembered the rows the cluster's tables hold now} */
+    /**
+     * Both cleaners, having remembered the rows the cluster's tables hold now.
+     *
+     * @param cluster the cluster whose tables are cleaned
+     * @return the cleaners
+     */
     public static TableCleaners remembering(CitusTestCluster cluster) {
         return new TableCleaners(cluster);
     }
 
-    /** One {@code TRUNCATE ... CASCADE} through the coordinator, then, with {@code restore}, the remembered rows inserted. */
+    /**
+     * One {@code TRUNCATE ... CASCADE} through the coordinator.
+     *
+     * @param restore whether the remembered rows are inserted again after it
+     */
     public void coordinator(boolean restore) {
         coordinatorTruncate.clean(restore, false, WHERE);
     }
 
-    /** One per-node cleanup: every table emptied ({@link TableCleanup#TRUNCATE}) or its remembered rows restored ({@link TableCleanup#RESTORE}). */
+    /**
+     * One per-node cleanup.
+     *
+     * @param restore {@code false}: every table emptied ({@link TableCleanup#TRUNCATE}); {@code true}: its remembered
+     *                rows restored ({@link TableCleanup#RESTORE})
+     */
     public void perNode(boolean restore) {
         perNodeCleanup.clean(restore, false, WHERE);
     }
