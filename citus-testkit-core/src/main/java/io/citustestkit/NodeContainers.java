@@ -54,7 +54,7 @@ final class NodeContainers {
 
     /** The {@code postgres} command line of a node with {@code role} in a cluster with {@code settings}. */
     static String[] command(ClusterSettings settings, CitusNode.Role role) {
-        return NodeSettings.command(settings.shardCount(), settings.statementRecording() && role == CitusNode.Role.COORDINATOR,
+        return NodeSettings.command(settings.shardCount(), settings.statementRecording(),
                 settings.schemaBasedSharding());
     }
 

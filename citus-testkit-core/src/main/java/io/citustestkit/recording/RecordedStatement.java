@@ -24,10 +24,12 @@ import java.util.Optional;
  * statement.distributionValues(); // ["42"]: the tenant Citus itself named for each task
  * }</pre>
  *
- * <p>What it cannot see is said, not guessed: {@link #unnamedValuesReason()} tells why Citus named no
+ * <p>A function call or procedure Citus delegated to a worker ({@link #delegatedTo()}) is judged by what
+ * its body ran there, read from that worker's log: its shards, nodes and distribution values are the
+ * body's. What it cannot see is said, not guessed: {@link #unnamedValuesReason()} tells why Citus named no
  * distribution value for some task (a COPY, an INSERT ... SELECT, a query over several values), and
- * {@link #delegatedTo()} names the workers Citus delegated a function call or procedure to, whose body
- * ran there, outside the coordinator's log. The verdicts fail on both.
+ * {@link #unseenDelegatedWorkReason()} why a delegated body's work is not known (the worker's log is not
+ * readable or lacks a setting). The verdicts fail on both.
  *
  * @param sql the statement as the coordinator received it (bound parameters as {@code $1, $2, ...})
  * @param parameters the bound parameter values as text, in order ({@code null} for SQL NULL)
@@ -43,10 +45,12 @@ import java.util.Optional;
  *                      shard, or {@code null} if it named every one
  * @param delegatedTo the nodes Citus delegated a function call or procedure to ("pushing down the function call"),
  *                    whose body ran there, sorted; empty if none
+ * @param unseenDelegatedWork why what a delegated call's body ran on its worker is not known, or {@code null} if it is
+ *                            known for every delegated call (its commands, shards and values are then part of this statement's)
  */
 public record RecordedStatement(String sql, List<String> parameters, PlanKind kind, List<Shard> shards, List<String> nodes,
                                 List<String> commands, String error, List<String> distributionValues, String unnamedValues,
-                                List<String> delegatedTo) {
+                                List<String> delegatedTo, String unseenDelegatedWork) {
 
     /**
      * Creates the recorded statement.
@@ -61,6 +65,7 @@ public record RecordedStatement(String sql, List<String> parameters, PlanKind ki
      * @param distributionValues the distribution column values Citus named for its tasks
      * @param unnamedValues why Citus did not name the value of some task, or {@code null}
      * @param delegatedTo the nodes Citus delegated a call to
+     * @param unseenDelegatedWork why a delegated body's work is not known, or {@code null}
      */
     public RecordedStatement {
         Objects.requireNonNull(sql, "sql");
@@ -71,6 +76,26 @@ public record RecordedStatement(String sql, List<String> parameters, PlanKind ki
         commands = List.copyOf(commands);
         distributionValues = List.copyOf(distributionValues);
         delegatedTo = List.copyOf(delegatedTo);
+    }
+
+    /**
+     * A statement whose delegated calls' bodies, if any, are all known.
+     *
+     * @param sql the statement as the coordinator received it
+     * @param parameters the bound parameter values as text
+     * @param kind how Citus ran it
+     * @param shards the shards its commands touched
+     * @param nodes the nodes its commands ran on
+     * @param commands the commands that touched shards
+     * @param error the server's error message, or {@code null}
+     * @param distributionValues the distribution column values Citus named for its tasks
+     * @param unnamedValues why Citus did not name the value of some task, or {@code null}
+     * @param delegatedTo the nodes Citus delegated a call to
+     */
+    public RecordedStatement(String sql, List<String> parameters, PlanKind kind, List<Shard> shards, List<String> nodes,
+                             List<String> commands, String error, List<String> distributionValues, String unnamedValues,
+                             List<String> delegatedTo) {
+        this(sql, parameters, kind, shards, nodes, commands, error, distributionValues, unnamedValues, delegatedTo, null);
     }
 
     /**
@@ -86,12 +111,20 @@ public record RecordedStatement(String sql, List<String> parameters, PlanKind ki
      */
     public RecordedStatement(String sql, List<String> parameters, PlanKind kind, List<Shard> shards, List<String> nodes,
                              List<String> commands, String error) {
-        this(sql, parameters, kind, shards, nodes, commands, error, List.of(), null, List.of());
+        this(sql, parameters, kind, shards, nodes, commands, error, List.of(), null, List.of(), null);
     }
 
     /** {@return why Citus did not name the distribution value of some task that touched a hash-distributed shard, if so} */
     public Optional<String> unnamedValuesReason() {
         return Optional.ofNullable(unnamedValues);
+    }
+
+    /**
+     * {@return why what the body of a call Citus delegated to a worker ran there is not known, if so: e.g. "worker-2's log
+     * lacks what recording reads: log_statement is 'none', needs 'all' ..."}
+     */
+    public Optional<String> unseenDelegatedWorkReason() {
+        return Optional.ofNullable(unseenDelegatedWork);
     }
 
     /** {@return whether Citus delegated a function call or procedure of it to a worker, where its body ran} */
@@ -116,8 +149,7 @@ public record RecordedStatement(String sql, List<String> parameters, PlanKind ki
 
     /**
      * Whether it read or wrote a distributed table (hash-distributed or single-shard), not only reference
-     * or local tables; a call Citus delegated to a worker counts (it is colocated with a distributed table,
-     * and what its body touched there is not seen).
+     * or local tables; a call Citus delegated to a worker counts (it is colocated with a distributed table).
      *
      * @return whether the verdicts judge it
      */
