@@ -53,7 +53,7 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
         List<RecordedStatement> all = actual.all();
         List<RecordedStatement> judged = judged(all);
         List<RecordedStatement> offending = judged.stream()
-                .filter(statement -> !statement.isSingleTaskOnOneNode() || statement.unseenDelegatedWorkReason().isPresent()).toList();
+                .filter(statement -> !statement.isSingleTaskOnOneNode() || statement.unseenWorkReason().isPresent()).toList();
         if (!offending.isEmpty()) {
             throwAssertionError(shouldAllBeRoutedToSingleWorker(judged.size(), all.size(), offending));
         }
@@ -106,7 +106,7 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
                         problems.add(subject(statement) + " stayed on tenant " + distributionValue + "'s shards, but Citus did not name the tenant of every "
                                 + "task, so other tenants on the same shard cannot be ruled out: " + why));
             }
-            delegation(statement).ifPresent(problems::add);
+            unseen(statement).ifPresent(problems::add);
             if (!problems.isEmpty()) {
                 offending.put(statement, String.join("\n   ", problems));
             }
@@ -141,7 +141,7 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
             if (!outside.isEmpty()) {
                 problems.add(subject(statement) + " touched tables outside " + schema + ": " + outside);
             }
-            delegation(statement).ifPresent(problems::add);
+            unseen(statement).ifPresent(problems::add);
             if (!problems.isEmpty()) {
                 offending.put(statement, String.join("\n   ", problems));
             }
@@ -152,9 +152,8 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
         return myself;
     }
 
-    private static Optional<String> delegation(RecordedStatement statement) {
-        return statement.unseenDelegatedWorkReason().map(why -> "Citus delegated the call to " + String.join(", ", statement.delegatedTo())
-                + " (\"pushing down the function call\"), and what its body ran there is not known: " + why);
+    private static Optional<String> unseen(RecordedStatement statement) {
+        return statement.unseenWorkReason();
     }
 
     /** "it", or for a delegated call "its body on worker-1": who did what a problem says. */

@@ -13,6 +13,8 @@ final class ClientStatement {
     final List<String> parameters;
     final List<ExecutedCommand> commands = new ArrayList<>();
     String error;
+    /** Why what Citus ran for it is not all logged (its session turned off a setting recording reads), or {@code null}. */
+    String unseen;
     /** The backend that received it: its process id and its {@code application_name} (as logged). */
     long pid;
     String applicationName;

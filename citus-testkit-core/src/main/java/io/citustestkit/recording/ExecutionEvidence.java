@@ -65,6 +65,9 @@ final class ExecutionEvidence {
         Tally tally = new Tally(statement.sql, catalog, distributionColumn);
         Set<String> delegatedTo = new TreeSet<>();
         Set<String> unseen = new LinkedHashSet<>();
+        if (statement.unseen != null) {
+            unseen.add(statement.unseen);
+        }
         for (int index = 0; index < statement.commands.size(); index++) {
             ExecutedCommand command = statement.commands.get(index);
             String node = command.isLocal() ? coordinatorName(catalog) : command.node();
@@ -80,7 +83,8 @@ final class ExecutionEvidence {
                     touched |= tally.add(ran, ran.isLocal() ? node : ran.node());
                 }
             } else {
-                unseen.add(body.unseen());
+                unseen.add("Citus delegated the call to " + node + " (\"pushing down the function call\"), and what its body ran "
+                        + "there is not known: " + body.unseen());
             }
             if (!touched) {
                 tally.call(command.sql(), node); // the call itself: one task on its worker

@@ -28,8 +28,9 @@ import java.util.Optional;
  * its body ran there, read from that worker's log: its shards, nodes and distribution values are the
  * body's. What it cannot see is said, not guessed: {@link #unnamedValuesReason()} tells why Citus named no
  * distribution value for some task (a COPY, an INSERT ... SELECT, a query over several values), and
- * {@link #unseenDelegatedWorkReason()} why a delegated body's work is not known (the worker's log is not
- * readable or lacks a setting). The verdicts fail on both.
+ * {@link #unseenWorkReason()} why some of what Citus ran for it is not known (a delegated body whose
+ * worker's log is not readable or lacks a setting, a session that turned off a setting recording reads).
+ * The verdicts fail on both.
  *
  * @param sql the statement as the coordinator received it (bound parameters as {@code $1, $2, ...})
  * @param parameters the bound parameter values as text, in order ({@code null} for SQL NULL)
@@ -45,12 +46,13 @@ import java.util.Optional;
  *                      shard, or {@code null} if it named every one
  * @param delegatedTo the nodes Citus delegated a function call or procedure to ("pushing down the function call"),
  *                    whose body ran there, sorted; empty if none
- * @param unseenDelegatedWork why what a delegated call's body ran on its worker is not known, or {@code null} if it is
- *                            known for every delegated call (its commands, shards and values are then part of this statement's)
+ * @param unseenWork why some of what Citus ran for it is not known (what a delegated call's body ran on its worker, what
+ *                   Citus ran in a session that turned off a setting recording reads), or {@code null} if everything is
+ *                   known (a delegated body's commands, shards and values are then part of this statement's)
  */
 public record RecordedStatement(String sql, List<String> parameters, PlanKind kind, List<Shard> shards, List<String> nodes,
                                 List<String> commands, String error, List<String> distributionValues, String unnamedValues,
-                                List<String> delegatedTo, String unseenDelegatedWork) {
+                                List<String> delegatedTo, String unseenWork) {
 
     /**
      * Creates the recorded statement.
@@ -65,7 +67,7 @@ public record RecordedStatement(String sql, List<String> parameters, PlanKind ki
      * @param distributionValues the distribution column values Citus named for its tasks
      * @param unnamedValues why Citus did not name the value of some task, or {@code null}
      * @param delegatedTo the nodes Citus delegated a call to
-     * @param unseenDelegatedWork why a delegated body's work is not known, or {@code null}
+     * @param unseenWork why some of what Citus ran for it is not known, or {@code null}
      */
     public RecordedStatement {
         Objects.requireNonNull(sql, "sql");
@@ -79,7 +81,7 @@ public record RecordedStatement(String sql, List<String> parameters, PlanKind ki
     }
 
     /**
-     * A statement whose delegated calls' bodies, if any, are all known.
+     * A statement all of whose work is known.
      *
      * @param sql the statement as the coordinator received it
      * @param parameters the bound parameter values as text
@@ -120,11 +122,11 @@ public record RecordedStatement(String sql, List<String> parameters, PlanKind ki
     }
 
     /**
-     * {@return why what the body of a call Citus delegated to a worker ran there is not known, if so: e.g. "worker-2's log
-     * lacks what recording reads: log_statement is 'none', needs 'all' ..."}
+     * {@return why some of what Citus ran for it is not known, if so: e.g. "Citus delegated the call to worker-2 (...), and
+     * what its body ran there is not known: worker-2's log lacks what recording reads: log_statement is 'none', needs 'all' ..."}
      */
-    public Optional<String> unseenDelegatedWorkReason() {
-        return Optional.ofNullable(unseenDelegatedWork);
+    public Optional<String> unseenWorkReason() {
+        return Optional.ofNullable(unseenWork);
     }
 
     /** {@return whether Citus delegated a function call or procedure of it to a worker, where its body ran} */
@@ -149,12 +151,13 @@ public record RecordedStatement(String sql, List<String> parameters, PlanKind ki
 
     /**
      * Whether it read or wrote a distributed table (hash-distributed or single-shard), not only reference
-     * or local tables; a call Citus delegated to a worker counts (it is colocated with a distributed table).
+     * or local tables; a call Citus delegated to a worker counts (it is colocated with a distributed table), and so
+     * does a statement some of whose work is not known (it cannot be ruled out).
      *
      * @return whether the verdicts judge it
      */
     public boolean touchesDistributedTables() {
-        return isDelegated() || kind == PlanKind.REPARTITION
+        return isDelegated() || unseenWork != null || kind == PlanKind.REPARTITION
                 || shards.stream().anyMatch(shard -> shard.tableKind() != TableKind.REFERENCE && shard.tableKind() != TableKind.CITUS_LOCAL);
     }
 

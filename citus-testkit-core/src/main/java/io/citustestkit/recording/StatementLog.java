@@ -73,6 +73,8 @@ final class StatementLog {
         String plannedValue;
         /** Citus just delegated a call: the next command it sends is that call. */
         boolean delegating;
+        /** The settings recording reads that this session changed, with the statement that did: its work is then not all logged. */
+        final Map<String, String> blinded = new java.util.TreeMap<>();
     }
 
     /** Adds the entries read since the last call, in log order. */
@@ -138,6 +140,11 @@ final class StatementLog {
     }
 
     private void start(Session session, ClientStatement statement) {
+        SessionSetting.of(statement.sql).ifPresent(setting -> setting.applyTo(session.blinded));
+        if (!session.blinded.isEmpty()) {
+            statement.unseen = "what Citus ran for it is not known: its session changed what the server logs ("
+                    + String.join("; ", session.blinded.values()) + "), and recording reads that log";
+        }
         statement.commands.addAll(session.bindingCommands);
         session.bindingCommands.clear();
         if (session.binding == null) {

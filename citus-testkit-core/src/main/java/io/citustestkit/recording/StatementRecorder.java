@@ -71,6 +71,7 @@ public final class StatementRecorder implements AutoCloseable {
     /** The workers' logs, for what delegated calls' bodies ran; {@code null} if they could not be found ({@link #workersProblem}). */
     private WorkerLogs workers;
     private String workersProblem;
+    private final Map<Long, io.citustestkit.metadata.Shard> knownShards = new java.util.HashMap<>();
 
     private StatementRecorder(DataSource coordinator, String file, long offset) {
         this.coordinator = coordinator;
@@ -192,9 +193,17 @@ public final class StatementRecorder implements AutoCloseable {
         return workers.statements().missing(statement, index);
     }
 
+    /**
+     * The shards the statements named, read once each and kept: a table dropped later (its shards gone from the
+     * catalog) does not make what a statement did before look shard-free.
+     */
     private ShardCatalog catalog(List<ClientStatement> statements) {
+        java.util.Set<Long> ids = ExecutionEvidence.shardIdsNamedBy(statements);
+        ids.removeAll(knownShards.keySet());
         try (Connection connection = coordinator.getConnection()) {
-            return CitusMetadataReader.readShardCatalog(connection, ExecutionEvidence.shardIdsNamedBy(statements));
+            ShardCatalog read = CitusMetadataReader.readShardCatalog(connection, ids);
+            knownShards.putAll(read.shards());
+            return new ShardCatalog(knownShards, read.nodes());
         } catch (SQLException e) {
             throw new CitusTestkitException("Could not read the shards the recorded statements touched: " + e.getMessage(), e);
         }

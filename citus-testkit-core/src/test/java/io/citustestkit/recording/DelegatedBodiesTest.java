@@ -24,7 +24,7 @@ class DelegatedBodiesTest {
 
         assertThat(call.describe()).isEqualTo("SELECT events_of_tenant($1) [42]");
         assertThat(call.delegatedTo()).containsExactly("worker-2");
-        assertThat(call.unseenDelegatedWorkReason()).isEmpty();
+        assertThat(call.unseenWorkReason()).isEmpty();
         assertThat(call.kind()).isEqualTo(PlanKind.ROUTER);
         assertThat(call.shardIds()).containsExactly(102015L);
         assertThat(call.nodes()).containsExactly("worker-2");
@@ -63,7 +63,7 @@ class DelegatedBodiesTest {
 
         assertThat(unread.subList(1, 5)).allSatisfy(call -> {
             assertThat(call.delegatedTo()).containsExactly("worker-2");
-            assertThat(call.unseenDelegatedWorkReason()).hasValueSatisfying(why ->
+            assertThat(call.unseenWorkReason()).hasValueSatisfying(why ->
                     assertThat(why).startsWith("worker-2's log lacks what recording reads: log_statement is 'none', needs 'all'"));
             assertThat(call.shardIds()).isEmpty();
             assertThat(call.kind()).as("never 'not distributed'").isEqualTo(PlanKind.ROUTER);

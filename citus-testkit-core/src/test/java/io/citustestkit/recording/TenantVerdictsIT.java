@@ -178,7 +178,7 @@ class TenantVerdictsIT {
 
             RecordedStatement call = recorder.statements().all().get(0);
             assertThat(call.delegatedTo()).hasSize(1).allMatch(node -> node.startsWith("worker-"));
-            assertThat(call.unseenDelegatedWorkReason()).isEmpty();
+            assertThat(call.unseenWorkReason()).isEmpty();
             assertThat(call.nodes()).isEqualTo(call.delegatedTo());
             assertThat(call.shardIds()).containsExactly(recorder.statements().shardHolding("events", TENANT));
             assertThat(call.distributionValues()).containsExactly("42");
@@ -233,7 +233,7 @@ class TenantVerdictsIT {
 
             List<RecordedStatement> calls = recorder.statements().touchingDistributedTables();
             assertThat(calls.get(0).delegatedTo()).hasSize(1);
-            assertThat(calls.get(0).unseenDelegatedWorkReason()).isEmpty();
+            assertThat(calls.get(0).unseenWorkReason()).isEmpty();
             assertThat(calls).allSatisfy(call -> assertThat(call.distributionValues()).as("%s", call).containsExactly("42"));
             assertThatStatements(recorder.statements()).allRoutedToSingleWorker().allTouchOnlyTenant(TENANT);
         }
@@ -262,7 +262,7 @@ class TenantVerdictsIT {
 
             RecordedStatement call = recorder.statements().all().get(0);
             String worker = call.delegatedTo().get(0);
-            assertThat(call.unseenDelegatedWorkReason()).hasValueSatisfying(why -> assertThat(why)
+            assertThat(call.unseenWorkReason()).hasValueSatisfying(why -> assertThat(why)
                     .startsWith(worker + "'s log lacks what recording reads: log_statement is 'none', needs 'all'"));
             assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
                     .hasMessageContaining("Citus delegated the call to " + worker + " (\"pushing down the function call\"), and what "
@@ -276,6 +276,27 @@ class TenantVerdictsIT {
             for (CitusNode worker : cluster.workers()) {
                 onNode(worker, "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I RESET log_statement', current_database()); END $$");
             }
+        }
+    }
+
+    @Test
+    void should_fail_for_a_statement_of_a_session_that_turned_off_what_recording_reads_and_pass_once_it_is_back() throws SQLException {
+        try (StatementRecorder recorder = cluster.recordStatements(); Connection connection = application.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET citus.log_remote_commands TO off");
+            statement.execute("SELECT count(*) FROM events");
+            statement.execute("RESET citus.log_remote_commands");
+
+            String why = "what Citus ran for it is not known: its session changed what the server logs (SET citus.log_remote_commands "
+                    + "TO off), and recording reads that log";
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allRoutedToSingleWorker())
+                    .hasMessageContaining("1) SELECT count(*) FROM events\n").hasMessageContaining(why);
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT)).hasMessageContaining(why);
+        }
+        try (StatementRecorder recorder = cluster.recordStatements(); Connection connection = application.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("SELECT count(*) FROM events WHERE owner_id = 42");
+            assertThatStatements(recorder.statements()).allRoutedToSingleWorker().allTouchOnlyTenant(TENANT);
         }
     }
 

@@ -28,9 +28,8 @@ public final class ShouldAllBeRoutedToSingleWorker extends CitusMessageFactory {
     }
 
     private static String why(RecordedStatement statement) {
-        if (statement.unseenDelegatedWorkReason().isPresent()) {
-            return "Citus delegated the call to " + String.join(", ", statement.delegatedTo()) + " (\"pushing down the function call\"), "
-                    + "and what its body ran there is not known: " + statement.unseenDelegatedWorkReason().get();
+        if (statement.unseenWorkReason().isPresent()) {
+            return statement.unseenWorkReason().get();
         }
         String who = statement.isDelegated() ? "its body, delegated to " + String.join(", ", statement.delegatedTo()) + "," : "it";
         return statement.tasks() > 1 ? who + " fanned out to " + statement.tasks() + " tasks" : who + " ran on " + statement.nodes().size() + " nodes";
