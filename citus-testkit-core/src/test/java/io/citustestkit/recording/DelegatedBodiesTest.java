@@ -64,7 +64,8 @@ class DelegatedBodiesTest {
         assertThat(unread.subList(1, 5)).allSatisfy(call -> {
             assertThat(call.delegatedTo()).containsExactly("worker-2");
             assertThat(call.unseenWorkReason()).hasValueSatisfying(why ->
-                    assertThat(why).startsWith("worker-2's log lacks what recording reads: log_statement is 'none', needs 'all'"));
+                    assertThat(why).startsWith("Citus delegated the call to worker-2 (\"pushing down the function call\"), and what its "
+                            + "body ran there is not known: worker-2's log lacks what recording reads: log_statement is 'none', needs 'all'"));
             assertThat(call.shardIds()).isEmpty();
             assertThat(call.kind()).as("never 'not distributed'").isEqualTo(PlanKind.ROUTER);
         });

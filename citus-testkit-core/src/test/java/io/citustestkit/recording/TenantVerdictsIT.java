@@ -263,7 +263,8 @@ class TenantVerdictsIT {
             RecordedStatement call = recorder.statements().all().get(0);
             String worker = call.delegatedTo().get(0);
             assertThat(call.unseenWorkReason()).hasValueSatisfying(why -> assertThat(why)
-                    .startsWith(worker + "'s log lacks what recording reads: log_statement is 'none', needs 'all'"));
+                    .contains("what its body ran there is not known: " + worker + "'s log lacks what recording reads: "
+                            + "log_statement is 'none', needs 'all'"));
             assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
                     .hasMessageContaining("Citus delegated the call to " + worker + " (\"pushing down the function call\"), and what "
                             + "its body ran there is not known: " + worker + "'s log lacks what recording reads: log_statement is "
