@@ -34,14 +34,17 @@ record ClusterSettings(int workers, CitusImage image, String nodeImage, List<Sch
         return !nodeImage.equals(image.name());
     }
 
-    /** The {@code postgres} command line of a node with {@code role}. */
-    String[] command(CitusNode.Role role) {
-        return NodeSettings.command(shardCount, statementRecording && role == CitusNode.Role.COORDINATOR, schemaBasedSharding);
+    /**
+     * The {@code postgres} command line of every node: the same for the coordinator and the workers, since the
+     * workers of a recording cluster log too (what the bodies of delegated calls ran there).
+     */
+    String[] command() {
+        return NodeSettings.command(shardCount, statementRecording, schemaBasedSharding);
     }
 
-        /** {@return the key of this cluster's snapshot set, for the image with Docker id {@code imageId}} */
+    /** {@return the key of this cluster's snapshot set, for the image with Docker id {@code imageId}} */
     SnapshotKey snapshotKey(String imageId) {
-        return SnapshotKey.of(imageId, workers, command(CitusNode.Role.COORDINATOR), command(CitusNode.Role.WORKER), schema);
+        return SnapshotKey.of(imageId, workers, command(), command(), schema);
     }
 
     /** Never shows the password. */

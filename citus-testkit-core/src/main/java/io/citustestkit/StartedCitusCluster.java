@@ -145,7 +145,7 @@ final class StartedCitusCluster extends CitusTestCluster implements SnapshotSour
                 .withNetwork(network)
                 .withNetworkAliases(name)
                 .withLabels(KitLabels.forNode(id, role.label(), name))
-                .withCommand(settings.command(role));
+                .withCommand(settings.command());
         if (snapshotImage != null) {
             container.withCreateContainerCmdModifier(cmd -> cmd.withUser("postgres")); // data is there: no chown, no gosu
         } else if (settings.snapshots()) {

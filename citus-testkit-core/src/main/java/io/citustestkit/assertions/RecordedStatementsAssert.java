@@ -24,9 +24,9 @@ import static org.apiguardian.api.API.Status.STABLE;
  * Assertions on the statements an application really sent, as recorded on the coordinator
  * ({@link io.citustestkit.recording.StatementRecorder}), judged by what Citus ran for each. Only
  * statements that read or wrote a distributed table (or that Citus delegated to a worker) are judged;
- * reference and local tables may be touched freely. What the recording cannot see fails the verdict,
- * with the reason: a call Citus delegated to a worker (its body ran there), a task whose tenant Citus
- * did not name.
+ * reference and local tables may be touched freely. A call Citus delegated to a worker is judged by what
+ * its body ran there, from that worker's log. What the recording cannot see fails the verdict, with the
+ * reason: a delegated body whose worker's log is not readable, a task whose tenant Citus did not name.
  *
  * <pre>{@code
  * try (StatementRecorder recorder = cluster.recordStatements()) {
@@ -45,8 +45,9 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
     }
 
     /**
-     * Verifies that every recorded statement that touched a distributed table ran as one task on one node,
-     * and delegated no call to a worker (what its body ran there is not seen).
+     * Verifies that every recorded statement that touched a distributed table ran as one task on one node;
+     * for a call Citus delegated to a worker, that its body ran one task there (or touched no shard), as the
+     * worker's log shows.
      *
      * @return this assertion object
      */
@@ -55,7 +56,7 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
         List<RecordedStatement> all = actual.all();
         List<RecordedStatement> judged = judged(all);
         List<RecordedStatement> offending = judged.stream()
-                .filter(statement -> !statement.isSingleTaskOnOneNode() || statement.isDelegated()).toList();
+                .filter(statement -> !statement.isSingleTaskOnOneNode() || statement.unseenWorkReason().isPresent()).toList();
         if (!offending.isEmpty()) {
             throwAssertionError(shouldAllBeRoutedToSingleWorker(judged.size(), all.size(), offending));
         }
@@ -67,7 +68,8 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
      * tenant {@code distributionValue}: only the shards that hold it, in every colocation group it
      * touched, and, on those shards, only that tenant, as Citus itself named the distribution value of
      * each task (reference and local tables allowed). A task whose value Citus did not name (a COPY, an
-     * INSERT ... SELECT, a query over an IN list) fails, as does a call Citus delegated to a worker.
+     * INSERT ... SELECT, a query over an IN list) fails. A call Citus delegated to a worker is judged by what
+     * its body ran there; if the worker's log does not show it, it fails.
      *
      * @param distributionValue the tenant: the value of the distribution column, e.g. {@code 42L}
      * @return this assertion object
@@ -94,20 +96,20 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
                 }
             }
             if (!otherShards.isEmpty()) {
-                problems.add("it touched shards of other tenants: " + String.join(", ", otherShards));
+                problems.add(subject(statement) + " touched shards of other tenants: " + String.join(", ", otherShards));
             }
             if (table.isPresent()) {
                 String tenant = actual.distributionValueText(table.get(), distributionValue);
                 List<String> others = statement.distributionValues().stream().filter(value -> !value.equals(tenant)).toList();
                 if (!others.isEmpty()) {
-                    problems.add("it touched other tenants: " + String.join(", ", others)
+                    problems.add(subject(statement) + " touched other tenants: " + String.join(", ", others)
                             + " (the distribution values Citus named for its tasks: " + statement.distributionValues() + ")");
                 }
                 statement.unnamedValuesReason().filter(why -> others.isEmpty() && otherShards.isEmpty()).ifPresent(why ->
-                        problems.add("it stayed on tenant " + distributionValue + "'s shards, but Citus did not name the tenant of every "
+                        problems.add(subject(statement) + " stayed on tenant " + distributionValue + "'s shards, but Citus did not name the tenant of every "
                                 + "task, so other tenants on the same shard cannot be ruled out: " + why));
             }
-            delegation(statement).ifPresent(problems::add);
+            unseen(statement).ifPresent(problems::add);
             if (!problems.isEmpty()) {
                 offending.put(statement, String.join("\n   ", problems));
             }
@@ -124,7 +126,7 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
      * Verifies that every recorded statement that touched a distributed table touched only the tables of
      * one distributed schema (schema-based sharding: a tenant's schema), reference and local tables
      * allowed: the counterpart of {@link #allTouchOnlyTenant(Object)} for schema tenants. A call Citus
-     * delegated to a worker fails (what its body touched there is not seen).
+     * delegated to a worker is judged by what its body ran there; if the worker's log does not show it, it fails.
      *
      * @param schema the tenant's distributed schema, e.g. {@code tenant_42}
      * @return this assertion object
@@ -140,9 +142,9 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
             String outside = statement.shards().stream().filter(shard -> isDistributed(shard) && !inSchema(shard, schema))
                     .map(shard -> shard.table() + " " + shard.shardId()).distinct().collect(Collectors.joining(", "));
             if (!outside.isEmpty()) {
-                problems.add("it touched tables outside " + schema + ": " + outside);
+                problems.add(subject(statement) + " touched tables outside " + schema + ": " + outside);
             }
-            delegation(statement).ifPresent(problems::add);
+            unseen(statement).ifPresent(problems::add);
             if (!problems.isEmpty()) {
                 offending.put(statement, String.join("\n   ", problems));
             }
@@ -153,13 +155,13 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
         return myself;
     }
 
-    private static Optional<String> delegation(RecordedStatement statement) {
-        if (!statement.isDelegated()) {
-            return Optional.empty();
-        }
-        return Optional.of("Citus delegated the call to " + String.join(", ", statement.delegatedTo())
-                + " (\"pushing down the function call\"): its body ran there, outside the coordinator's log, so what it touched "
-                + "is not known");
+    private static Optional<String> unseen(RecordedStatement statement) {
+        return statement.unseenWorkReason();
+    }
+
+    /** "it", or for a delegated call "its body on worker-1": who did what a problem says. */
+    private static String subject(RecordedStatement statement) {
+        return statement.isDelegated() ? "its body on " + String.join(", ", statement.delegatedTo()) : "it";
     }
 
     private static boolean isDistributed(Shard shard) {

@@ -37,8 +37,9 @@ public final class NodeSettings {
     }
 
     /**
-     * The {@code postgres} command line for a node; the coordinator of a cluster that records statements
-     * also logs them, as JSON, with the commands Citus sends to the nodes ({@link StatementRecorder#REQUIRED_SETTINGS}).
+     * The {@code postgres} command line for a node; every node of a cluster that records statements also
+     * logs them, as JSON, with the commands Citus sends to the nodes ({@link StatementRecorder#REQUIRED_SETTINGS}):
+     * the workers' logs show what the bodies of delegated calls ran there.
      */
     public static String[] command(Integer shardCount, boolean logsStatements, boolean schemaBasedSharding) {
         List<String> command = new ArrayList<>(List.of("postgres",

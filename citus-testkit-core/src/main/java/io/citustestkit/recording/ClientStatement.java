@@ -13,10 +13,17 @@ final class ClientStatement {
     final List<String> parameters;
     final List<ExecutedCommand> commands = new ArrayList<>();
     String error;
+    /** Why what Citus ran for it is not all logged (its session turned off a setting recording reads), or {@code null}. */
+    String unseen;
+    /** The backend that received it: its process id and its {@code application_name} (as logged). */
+    long pid;
+    String applicationName;
+    /** What the bodies of the calls Citus delegated ran on their workers, by the delegated command's index in {@link #commands}. */
+    final java.util.Map<Integer, DelegatedBody> bodies = new java.util.HashMap<>();
 
     ClientStatement(String sql, List<String> parameters) {
         this.sql = sql;
-        this.parameters = List.copyOf(parameters);
+        this.parameters = java.util.Collections.unmodifiableList(new ArrayList<>(parameters)); // NULL stays null
     }
 
     /** The statement an entry starts ({@code statement: ...}, {@code execute S_1: ...}), if it starts one. */
@@ -26,15 +33,21 @@ final class ClientStatement {
             return null;
         }
         if (message.startsWith("statement: ")) {
-            return new ClientStatement(message.substring("statement: ".length()), List.of());
+            return new ClientStatement(message.substring("statement: ".length()), List.of()).from(entry);
         }
         if (message.startsWith("execute ")) {
             int colon = message.indexOf(": ");
             if (colon > 0) {
-                return new ClientStatement(message.substring(colon + 2), LoggedParameters.parse(entry.detail()));
+                return new ClientStatement(message.substring(colon + 2), LoggedParameters.parse(entry.detail())).from(entry);
             }
         }
         return null;
+    }
+
+    private ClientStatement from(LogEntry entry) {
+        pid = entry.pid();
+        applicationName = entry.applicationName();
+        return this;
     }
 
     /**
@@ -47,6 +60,6 @@ final class ClientStatement {
         ClientStatement statement = new ClientStatement(sql == null ? "(statement not logged)" : sql,
                 LoggedParameters.parse(LoggedParameters.portalParameters(error.context())));
         statement.error = error.message();
-        return statement;
+        return statement.from(error);
     }
 }

@@ -9,7 +9,7 @@ package io.citustestkit.recording;
  * @param plannedValue the distribution column value Citus planned this command's query for ("query has
  *                     a single distribution column value: 42", logged just before), or {@code null}
  * @param delegated whether it is a function call or {@code CALL} Citus delegated to the node ("pushing
- *                  down the function call"): its body runs there, where the coordinator's log does not see
+ *                  down the function call"): its body runs there, and that worker's log tells what it ran
  */
 record ExecutedCommand(String node, String sql, String plannedValue, boolean delegated) {
 
@@ -52,6 +52,11 @@ record ExecutedCommand(String node, String sql, String plannedValue, boolean del
 
     ExecutedCommand withPlannedValue(String value) {
         return new ExecutedCommand(node, sql, value, delegated);
+    }
+
+    /** The same command, run on {@code node}: a command a worker ran locally, named by that worker. */
+    ExecutedCommand onNode(String node) {
+        return new ExecutedCommand(node, sql, plannedValue, delegated);
     }
 
     ExecutedCommand asDelegated() {

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -31,28 +32,101 @@ final class ExecutionEvidence {
     private ExecutionEvidence() {
     }
 
-    /** Every shard id the statements' commands name: what to read from the catalog. */
+    /** Every shard id the statements' commands name, with their delegated bodies': what to read from the catalog. */
     static Set<Long> shardIdsNamedBy(List<ClientStatement> statements) {
         Set<Long> ids = new TreeSet<>();
         for (ClientStatement statement : statements) {
             for (ExecutedCommand command : statement.commands) {
                 relations(command.sql()).forEach(relation -> ids.add(relation.shardId()));
             }
+            for (DelegatedBody body : statement.bodies.values()) {
+                for (ExecutedCommand command : body.commands()) {
+                    relations(command.sql()).forEach(relation -> ids.add(relation.shardId()));
+                }
+            }
         }
         return ids;
     }
 
+    /** Judges a statement whose delegated calls' bodies were not looked for (the workers' logs not read). */
     static RecordedStatement judge(ClientStatement statement, ShardCatalog catalog, Function<String, String> distributionColumn) {
-        Map<Long, Shard> shards = new LinkedHashMap<>();
-        List<String> commands = new ArrayList<>();
-        Set<String> nodes = new TreeSet<>();
+        return judge(statement, catalog, distributionColumn, (s, index) -> s.bodies.getOrDefault(index, DelegatedBody.unseen(
+                s.commands.get(index).node(), "the workers' logs were not read")));
+    }
+
+    /**
+     * Judges a statement by its commands and, for each call Citus delegated to a worker, by what the call's
+     * body ran there.
+     *
+     * @param bodies the body of the delegated command at an index of the statement's commands (never {@code null})
+     */
+    static RecordedStatement judge(ClientStatement statement, ShardCatalog catalog, Function<String, String> distributionColumn,
+                                   BiFunction<ClientStatement, Integer, DelegatedBody> bodies) {
+        Tally tally = new Tally(statement.sql, catalog, distributionColumn);
         Set<String> delegatedTo = new TreeSet<>();
-        Set<String> values = new LinkedHashSet<>();
-        Set<String> unnamed = new LinkedHashSet<>();
-        int tasks = 0;
-        boolean subplans = false;
-        boolean repartition = false;
-        for (ExecutedCommand command : statement.commands) {
+        Set<String> unseen = new LinkedHashSet<>();
+        if (statement.unseen != null) {
+            unseen.add(statement.unseen);
+        }
+        for (int index = 0; index < statement.commands.size(); index++) {
+            ExecutedCommand command = statement.commands.get(index);
+            String node = command.isLocal() ? coordinatorName(catalog) : command.node();
+            if (!command.delegated()) {
+                tally.add(command, node);
+                continue;
+            }
+            delegatedTo.add(node);
+            DelegatedBody body = bodies.apply(statement, index);
+            boolean touched = false;
+            if (body.isSeen()) {
+                for (ExecutedCommand ran : body.commands()) {
+                    touched |= tally.add(ran, ran.isLocal() ? node : ran.node());
+                }
+            } else {
+                unseen.add("Citus delegated the call to " + node + " (\"pushing down the function call\"), and what its body ran "
+                        + "there is not known: " + body.unseen());
+            }
+            if (!touched) {
+                tally.call(command.sql(), node); // the call itself: one task on its worker
+            }
+        }
+        PlanKind kind = !delegatedTo.isEmpty() && tally.shards.isEmpty()
+                ? PlanKind.ROUTER
+                : kind(List.copyOf(tally.shards.values()), tally.tasks, tally.subplans, tally.repartition);
+        return new RecordedStatement(statement.sql, statement.parameters, kind, List.copyOf(tally.shards.values()),
+                List.copyOf(tally.nodes), tally.commands, statement.error, List.copyOf(tally.values),
+                tally.unnamed.isEmpty() ? null : String.join("; ", tally.unnamed), List.copyOf(delegatedTo),
+                unseen.isEmpty() ? null : String.join("; ", unseen));
+    }
+
+    /** What the commands of one statement touched, added up. */
+    private static final class Tally {
+        final String statementSql;
+        final ShardCatalog catalog;
+        final Function<String, String> distributionColumn;
+        final Map<Long, Shard> shards = new LinkedHashMap<>();
+        final List<String> commands = new ArrayList<>();
+        final Set<String> nodes = new TreeSet<>();
+        final Set<String> values = new LinkedHashSet<>();
+        final Set<String> unnamed = new LinkedHashSet<>();
+        int tasks;
+        boolean subplans;
+        boolean repartition;
+
+        Tally(String statementSql, ShardCatalog catalog, Function<String, String> distributionColumn) {
+            this.statementSql = statementSql;
+            this.catalog = catalog;
+            this.distributionColumn = distributionColumn;
+        }
+
+        void call(String sql, String node) {
+            commands.add(sql);
+            nodes.add(node);
+            tasks++;
+        }
+
+        /** Adds a command run on {@code node}; {@return whether it touched a shard (a task)} */
+        boolean add(ExecutedCommand command, String node) {
             List<Shard> named = new ArrayList<>();
             for (ShardRelation relation : relations(command.sql())) {
                 catalog.shard(relation.shardId()).filter(shard -> isOfTable(relation, shard)).ifPresent(named::add);
@@ -60,42 +134,27 @@ final class ExecutionEvidence {
             String sql = command.sql();
             repartition |= sql.contains("worker_partition_query_result") || sql.contains("fetch_intermediate_results");
             subplans |= sql.contains("read_intermediate_result");
-            String node = command.isLocal() ? coordinatorName(catalog) : command.node();
-            if (command.delegated()) {
-                delegatedTo.add(node);
-                commands.add(sql);
-                nodes.add(node);
-                tasks++;
-                continue;
-            }
             if (named.isEmpty()) {
-                continue;
+                return false;
             }
             named.forEach(shard -> shards.putIfAbsent(shard.shardId(), shard));
-            commands.add(sql);
-            nodes.add(node);
-            tasks++;
+            call(sql, node);
             Optional<Shard> hashed = named.stream().filter(ExecutionEvidence::isHashDistributed).findFirst();
             if (hashed.isEmpty()) {
-                continue;
+                return true;
             }
             if (command.plannedValue() != null) {
                 values.add(command.plannedValue());
-                continue;
+                return true;
             }
             Optional<List<String>> inserted = InsertedValues.of(sql, distributionColumn.apply(hashed.get().table()));
             if (inserted.isPresent()) {
                 values.addAll(inserted.get());
             } else {
-                unnamed.add(whyUnnamed(statement.sql, sql));
+                unnamed.add(whyUnnamed(statementSql, sql));
             }
+            return true;
         }
-        PlanKind kind = !delegatedTo.isEmpty() && shards.isEmpty()
-                ? PlanKind.ROUTER
-                : kind(List.copyOf(shards.values()), tasks, subplans, repartition);
-        return new RecordedStatement(statement.sql, statement.parameters, kind, List.copyOf(shards.values()),
-                List.copyOf(nodes), commands, statement.error, List.copyOf(values),
-                unnamed.isEmpty() ? null : String.join("; ", unnamed), List.copyOf(delegatedTo));
     }
 
     /**

@@ -43,9 +43,10 @@ final class JsonLog {
             JsonNode node = JSON.readTree(line);
             return new LogEntry(text(node, "session_id"), text(node, "error_severity"), text(node, "message"),
                     text(node, "detail"), text(node, "application_name"), text(node, "backend_type"),
-                    text(node, "statement"), text(node, "context"));
+                    text(node, "statement"), text(node, "context"),
+                    node.path("pid").asLong(0));
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("The coordinator's JSON log has a line that is not JSON: " + line, e);
+            throw new IllegalStateException("The server's JSON log has a line that is not JSON: " + line, e);
         }
     }
 

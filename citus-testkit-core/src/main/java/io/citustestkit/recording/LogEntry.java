@@ -12,9 +12,15 @@ package io.citustestkit.recording;
  * @param backendType e.g. {@code client backend}
  * @param statement the statement the entry is about ({@code statement}: logged with an ERROR), or {@code null}
  * @param context the CONTEXT, e.g. {@code unnamed portal with parameters: $1 = '42'}, or {@code null}
+ * @param pid the backend's process id, or {@code 0} if not logged
  */
 record LogEntry(String sessionId, String severity, String message, String detail, String applicationName,
-                String backendType, String statement, String context) {
+                String backendType, String statement, String context, long pid) {
+
+    LogEntry(String sessionId, String severity, String message, String detail, String applicationName, String backendType,
+             String statement, String context) {
+        this(sessionId, severity, message, detail, applicationName, backendType, statement, context, 0);
+    }
 
     LogEntry(String sessionId, String severity, String message, String detail, String applicationName, String backendType) {
         this(sessionId, severity, message, detail, applicationName, backendType, null, null);

@@ -27,10 +27,13 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * statement.distributionValues(); // ["42"]: the tenant Citus itself named for each task
  * }</pre>
  *
- * <p>What it cannot see is said, not guessed: {@link #unnamedValuesReason()} tells why Citus named no
+ * <p>A function call or procedure Citus delegated to a worker ({@link #delegatedTo()}) is judged by what
+ * its body ran there, read from that worker's log: its shards, nodes and distribution values are the
+ * body's. What it cannot see is said, not guessed: {@link #unnamedValuesReason()} tells why Citus named no
  * distribution value for some task (a COPY, an INSERT ... SELECT, a query over several values), and
- * {@link #delegatedTo()} names the workers Citus delegated a function call or procedure to, whose body
- * ran there, outside the coordinator's log. The verdicts fail on both.
+ * {@link #unseenWorkReason()} why some of what Citus ran for it is not known (a delegated body whose
+ * worker's log is not readable or lacks a setting, a session that turned off a setting recording reads).
+ * The verdicts fail on both.
  *
  * @param sql the statement as the coordinator received it (bound parameters as {@code $1, $2, ...})
  * @param parameters the bound parameter values as text, in order ({@code null} for SQL NULL)
@@ -46,11 +49,14 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  *                      shard, or {@code null} if it named every one
  * @param delegatedTo the nodes Citus delegated a function call or procedure to ("pushing down the function call"),
  *                    whose body ran there, sorted; empty if none
+ * @param unseenWork why some of what Citus ran for it is not known (what a delegated call's body ran on its worker, what
+ *                   Citus ran in a session that turned off a setting recording reads), or {@code null} if everything is
+ *                   known (a delegated body's commands, shards and values are then part of this statement's)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RecordedStatement(String sql, List<String> parameters, PlanKind kind, List<Shard> shards, List<String> nodes,
                                 List<String> commands, String error, List<String> distributionValues, String unnamedValues,
-                                List<String> delegatedTo) {
+                                List<String> delegatedTo, String unseenWork) {
 
     /**
      * Creates the recorded statement.
@@ -65,6 +71,7 @@ public record RecordedStatement(String sql, List<String> parameters, PlanKind ki
      * @param distributionValues the distribution column values Citus named for its tasks
      * @param unnamedValues why Citus did not name the value of some task, or {@code null}
      * @param delegatedTo the nodes Citus delegated a call to
+     * @param unseenWork why some of what Citus ran for it is not known, or {@code null}
      */
     public RecordedStatement {
         Objects.requireNonNull(sql, "sql");
@@ -75,6 +82,26 @@ public record RecordedStatement(String sql, List<String> parameters, PlanKind ki
         commands = List.copyOf(commands);
         distributionValues = List.copyOf(distributionValues);
         delegatedTo = List.copyOf(delegatedTo);
+    }
+
+    /**
+     * A statement all of whose work is known.
+     *
+     * @param sql the statement as the coordinator received it
+     * @param parameters the bound parameter values as text
+     * @param kind how Citus ran it
+     * @param shards the shards its commands touched
+     * @param nodes the nodes its commands ran on
+     * @param commands the commands that touched shards
+     * @param error the server's error message, or {@code null}
+     * @param distributionValues the distribution column values Citus named for its tasks
+     * @param unnamedValues why Citus did not name the value of some task, or {@code null}
+     * @param delegatedTo the nodes Citus delegated a call to
+     */
+    public RecordedStatement(String sql, List<String> parameters, PlanKind kind, List<Shard> shards, List<String> nodes,
+                             List<String> commands, String error, List<String> distributionValues, String unnamedValues,
+                             List<String> delegatedTo) {
+        this(sql, parameters, kind, shards, nodes, commands, error, distributionValues, unnamedValues, delegatedTo, null);
     }
 
     /**
@@ -90,12 +117,20 @@ public record RecordedStatement(String sql, List<String> parameters, PlanKind ki
      */
     public RecordedStatement(String sql, List<String> parameters, PlanKind kind, List<Shard> shards, List<String> nodes,
                              List<String> commands, String error) {
-        this(sql, parameters, kind, shards, nodes, commands, error, List.of(), null, List.of());
+        this(sql, parameters, kind, shards, nodes, commands, error, List.of(), null, List.of(), null);
     }
 
     /** {@return why Citus did not name the distribution value of some task that touched a hash-distributed shard, if so} */
     public Optional<String> unnamedValuesReason() {
         return Optional.ofNullable(unnamedValues);
+    }
+
+    /**
+     * {@return why some of what Citus ran for it is not known, if so: e.g. "Citus delegated the call to worker-2 (...), and
+     * what its body ran there is not known: worker-2's log lacks what recording reads: log_statement is 'none', needs 'all' ..."}
+     */
+    public Optional<String> unseenWorkReason() {
+        return Optional.ofNullable(unseenWork);
     }
 
     /** {@return whether Citus delegated a function call or procedure of it to a worker, where its body ran} */
@@ -120,13 +155,13 @@ public record RecordedStatement(String sql, List<String> parameters, PlanKind ki
 
     /**
      * Whether it read or wrote a distributed table (hash-distributed or single-shard), not only reference
-     * or local tables; a call Citus delegated to a worker counts (it is colocated with a distributed table,
-     * and what its body touched there is not seen).
+     * or local tables; a call Citus delegated to a worker counts (it is colocated with a distributed table), and so
+     * does a statement some of whose work is not known (it cannot be ruled out).
      *
      * @return whether the verdicts judge it
      */
     public boolean touchesDistributedTables() {
-        return isDelegated() || kind == PlanKind.REPARTITION
+        return isDelegated() || unseenWork != null || kind == PlanKind.REPARTITION
                 || shards.stream().anyMatch(shard -> shard.tableKind() != TableKind.REFERENCE && shard.tableKind() != TableKind.CITUS_LOCAL);
     }
 

@@ -33,6 +33,29 @@ final class StatementLog {
 
     private final Map<String, Session> sessions = new HashMap<>();
     private final List<ClientStatement> recorded = new ArrayList<>();
+    private final java.util.function.Predicate<LogEntry> sessionsRead;
+
+    /** The log of the clients' sessions on the coordinator (Citus's own connections left out). */
+    StatementLog() {
+        this(StatementLog::isClient);
+    }
+
+    private StatementLog(java.util.function.Predicate<LogEntry> sessionsRead) {
+        this.sessionsRead = sessionsRead;
+    }
+
+    /**
+     * The log of the sessions Citus opened to a worker ({@code application_name} {@code citus_internal gpid=...}):
+     * each statement is one Citus sent there, with the commands it ran on the worker's behalf, as
+     * {@link ClientStatement#applicationName} tells which coordinator backend sent it.
+     */
+    static StatementLog ofCitusConnections() {
+        return new StatementLog(entry -> "client backend".equals(entry.backendType()) && entry.applicationName() != null
+                && entry.applicationName().startsWith(GPID_PREFIX));
+    }
+
+    /** The {@code application_name} prefix of Citus's internal connections, followed by the global PID of the backend that opened them. */
+    static final String GPID_PREFIX = "citus_internal gpid=";
 
     /** What the log has told so far about one client session. */
     private static final class Session {
@@ -50,12 +73,14 @@ final class StatementLog {
         String plannedValue;
         /** Citus just delegated a call: the next command it sends is that call. */
         boolean delegating;
+        /** The settings recording reads that this session changed, with the statement that did: its work is then not all logged. */
+        final Map<String, String> blinded = new java.util.TreeMap<>();
     }
 
     /** Adds the entries read since the last call, in log order. */
     void add(List<LogEntry> entries) {
         for (LogEntry entry : entries) {
-            if (entry.sessionId() == null || !isClient(entry)) {
+            if (entry.sessionId() == null || !sessionsRead.test(entry)) {
                 continue;
             }
             Session session = sessions.computeIfAbsent(entry.sessionId(), id -> new Session());
@@ -115,6 +140,11 @@ final class StatementLog {
     }
 
     private void start(Session session, ClientStatement statement) {
+        SessionSetting.of(statement.sql).ifPresent(setting -> setting.applyTo(session.blinded));
+        if (!session.blinded.isEmpty()) {
+            statement.unseen = "what Citus ran for it is not known: its session changed what the server logs ("
+                    + String.join("; ", session.blinded.values()) + "), and recording reads that log";
+        }
         statement.commands.addAll(session.bindingCommands);
         session.bindingCommands.clear();
         if (session.binding == null) {

@@ -27,8 +27,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * until closed. It reads the coordinator's JSON log: the statements ({@code log_statement = 'all'}),
  * their parameters, and the commands Citus sent to each node ({@code citus.log_remote_commands},
  * {@code citus.log_local_commands}), so what is judged is what ran, prepared statements and deferred
- * pruning included. The kit's own statements are left out. Clusters the kit starts log this way;
- * another coordinator needs {@link #REQUIRED_SETTINGS} and a role that may read the server's files.
+ * pruning included. For a function call or procedure Citus delegated to a worker, it reads that worker's
+ * log too (through the coordinator) and adds what the call's body ran there to the statement. The kit's
+ * own statements are left out. Clusters the kit starts log this way on every node; another cluster needs
+ * {@link #REQUIRED_SETTINGS} on every node and a role that may read the server's files (a worker that
+ * lacks them makes the calls delegated to it fail the verdicts, saying so).
  *
  * <pre>{@code
  * try (StatementRecorder recorder = cluster.recordStatements()) {
@@ -69,6 +72,10 @@ public final class StatementRecorder implements AutoCloseable {
     private volatile boolean closed;
     private List<RecordedStatement> judged = List.of();
     private int judgedCount = -1;
+    /** The workers' logs, for what delegated calls' bodies ran; {@code null} if they could not be found ({@link #workersProblem}). */
+    private WorkerLogs workers;
+    private String workersProblem;
+    private final Map<Long, io.citustestkit.metadata.Shard> knownShards = new java.util.HashMap<>();
 
     private StatementRecorder(DataSource coordinator, String file, long offset) {
         this.coordinator = coordinator;
@@ -96,6 +103,11 @@ public final class StatementRecorder implements AutoCloseable {
                          "SELECT f, (pg_stat_file(f)).size FROM pg_current_logfile('jsonlog') AS f"))) {
                 rows.next();
                 StatementRecorder recorder = new StatementRecorder(coordinator, rows.getString(1), rows.getLong(2));
+                try {
+                    recorder.workers = WorkerLogs.start(coordinator);
+                } catch (CitusTestkitException e) {
+                    recorder.workersProblem = e.getMessage(); // calls delegated to a worker are then judged as not seen
+                }
                 recorder.sync();
                 recorder.started = true;
                 return recorder;
@@ -115,6 +127,7 @@ public final class StatementRecorder implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             sync();
+            findBodies(log.statements(), true);
             closed = true;
         }
     }
@@ -124,11 +137,12 @@ public final class StatementRecorder implements AutoCloseable {
             sync();
         }
         List<ClientStatement> statements = log.statements();
-        if (statements.size() != judgedCount) {
+        boolean found = findBodies(statements, !closed);
+        if (statements.size() != judgedCount || found) {
             ShardCatalog catalog = catalog(statements);
             List<RecordedStatement> result = new ArrayList<>();
             for (ClientStatement statement : statements) {
-                result.add(ExecutionEvidence.judge(statement, catalog, tenants::distributionColumn));
+                result.add(ExecutionEvidence.judge(statement, catalog, tenants::distributionColumn, this::body));
             }
             judged = List.copyOf(result);
             judgedCount = statements.size();
@@ -136,9 +150,64 @@ public final class StatementRecorder implements AutoCloseable {
         return judged;
     }
 
+    /**
+     * Looks up, in the workers' logs, the bodies of the delegated calls not found yet (reading the logs
+     * first if {@code read}). {@return whether one was found}
+     */
+    private boolean findBodies(List<ClientStatement> statements, boolean read) {
+        List<ClientStatement> pending = statements.stream().filter(StatementRecorder::hasBodyToFind).toList();
+        if (pending.isEmpty() || workers == null) {
+            return false;
+        }
+        if (read) {
+            workers.sync();
+        }
+        boolean found = false;
+        for (ClientStatement statement : pending) {
+            for (int index = 0; index < statement.commands.size(); index++) {
+                if (statement.commands.get(index).delegated() && !statement.bodies.containsKey(index)) {
+                    DelegatedBody body = workers.statements().take(statement, index);
+                    if (body != null) {
+                        statement.bodies.put(index, body);
+                        found = true;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean hasBodyToFind(ClientStatement statement) {
+        for (int index = 0; index < statement.commands.size(); index++) {
+            if (statement.commands.get(index).delegated() && !statement.bodies.containsKey(index)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private DelegatedBody body(ClientStatement statement, int index) {
+        DelegatedBody body = statement.bodies.get(index);
+        if (body != null) {
+            return body;
+        }
+        if (workers == null) {
+            return DelegatedBody.unseen(statement.commands.get(index).node(), workersProblem);
+        }
+        return workers.statements().missing(statement, index);
+    }
+
+    /**
+     * The shards the statements named, read once each and kept: a table dropped later (its shards gone from the
+     * catalog) does not make what a statement did before look shard-free.
+     */
     private ShardCatalog catalog(List<ClientStatement> statements) {
+        java.util.Set<Long> ids = ExecutionEvidence.shardIdsNamedBy(statements);
+        ids.removeAll(knownShards.keySet());
         try (Connection connection = coordinator.getConnection()) {
-            return CitusMetadataReader.readShardCatalog(connection, ExecutionEvidence.shardIdsNamedBy(statements));
+            ShardCatalog read = CitusMetadataReader.readShardCatalog(connection, ids);
+            knownShards.putAll(read.shards());
+            return new ShardCatalog(knownShards, read.nodes());
         } catch (SQLException e) {
             throw new CitusTestkitException("Could not read the shards the recorded statements touched: " + e.getMessage(), e);
         }
@@ -239,46 +308,62 @@ public final class StatementRecorder implements AutoCloseable {
         return -1;
     }
 
+    /** The settings recording reads, in the order {@link #missingSettings(List)} takes them. */
+    static final List<String> SETTINGS_READ = List.of("current_setting('logging_collector')", "current_setting('log_destination')",
+            "current_setting('log_statement')", "current_setting('citus.log_remote_commands', true)",
+            "current_setting('citus.log_local_commands', true)",
+            "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR pg_has_role(current_user, 'pg_read_server_files', 'MEMBER')",
+            "current_user", "current_setting('log_min_messages')", "current_setting('plan_cache_mode')",
+            "current_setting('citus.enable_fast_path_router_planner', true)", "current_setting('log_parameter_max_length_on_error')");
+
     /** Fails with every missing setting and privilege at once. */
     static void requireRecordable(Connection connection) throws SQLException {
-        List<String> missing = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(KitSql.marked("""
-                SELECT current_setting('logging_collector'), current_setting('log_destination'),
-                       current_setting('log_statement'), current_setting('citus.log_remote_commands', true),
-                       current_setting('citus.log_local_commands', true),
-                       (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
-                       OR pg_has_role(current_user, 'pg_read_server_files', 'MEMBER'),
-                       current_user, current_setting('log_min_messages'), current_setting('plan_cache_mode'),
-                       current_setting('citus.enable_fast_path_router_planner', true),
-                       current_setting('log_parameter_max_length_on_error')"""))) {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(KitSql.marked("SELECT " + String.join(", ", SETTINGS_READ)))) {
             rows.next();
-            expect(missing, "logging_collector", rows.getString(1), "on", " (needs a restart)");
-            if (!rows.getString(2).contains("jsonlog")) {
-                missing.add("log_destination is '" + rows.getString(2) + "', needs to include 'jsonlog' (PostgreSQL 15+): "
-                        + "ALTER SYSTEM SET log_destination = 'jsonlog'; SELECT pg_reload_conf();");
-            }
-            expect(missing, "log_statement", rows.getString(3), "all", "");
-            expect(missing, "citus.log_remote_commands", rows.getString(4), "on", "");
-            expect(missing, "citus.log_local_commands", rows.getString(5), "on", "");
-            if (!List.of("debug5", "debug4", "debug3", "debug2").contains(rows.getString(8))) {
-                missing.add("log_min_messages is '" + rows.getString(8) + "', needs 'debug2' (Citus reports the commands it runs as "
-                        + "NOTICEs, and the distribution value it planned a query for at DEBUG2): "
-                        + "ALTER SYSTEM SET log_min_messages = 'debug2'; SELECT pg_reload_conf();");
-            }
-            expect(missing, "plan_cache_mode", rows.getString(9), "force_custom_plan", " (each execution planned with its values)");
-            expect(missing, "citus.enable_fast_path_router_planner", rows.getString(10), "off",
-                    " (the fast-path planner does not name a bound parameter's value)");
-            expect(missing, "log_parameter_max_length_on_error", rows.getString(11), "-1", " (a refused statement's parameters)");
-            if (!rows.getBoolean(6)) {
-                missing.add("role " + rows.getString(7) + " may not read the server's log: GRANT pg_read_server_files TO "
-                        + rows.getString(7) + "; (or use a superuser)");
+            for (int i = 1; i <= SETTINGS_READ.size(); i++) {
+                values.add(rows.getString(i));
             }
         }
+        List<String> missing = missingSettings(values);
         if (!missing.isEmpty()) {
             throw new RecordingUnavailableException("Statement recording reads the coordinator's JSON log, and this coordinator "
                     + "cannot provide it:\n  - " + String.join("\n  - ", missing)
                     + "\n  Clusters citus-testkit starts are configured this way; for another coordinator, set these (as a superuser).");
         }
+    }
+
+    /**
+     * What a node lacks for recording, each with how to set it.
+     *
+     * @param values the values of {@link #SETTINGS_READ}, in order, as text
+     * @return the missing settings and privileges, empty if none
+     */
+    static List<String> missingSettings(List<String> values) {
+        List<String> missing = new ArrayList<>();
+        expect(missing, "logging_collector", values.get(0), "on", " (needs a restart)");
+        if (values.get(1) == null || !values.get(1).contains("jsonlog")) {
+            missing.add("log_destination is '" + values.get(1) + "', needs to include 'jsonlog' (PostgreSQL 15+): "
+                    + "ALTER SYSTEM SET log_destination = 'jsonlog'; SELECT pg_reload_conf();");
+        }
+        expect(missing, "log_statement", values.get(2), "all", "");
+        expect(missing, "citus.log_remote_commands", values.get(3), "on", "");
+        expect(missing, "citus.log_local_commands", values.get(4), "on", "");
+        if (!List.of("debug5", "debug4", "debug3", "debug2").contains(values.get(7))) {
+            missing.add("log_min_messages is '" + values.get(7) + "', needs 'debug2' (Citus reports the commands it runs as "
+                    + "NOTICEs, and the distribution value it planned a query for at DEBUG2): "
+                    + "ALTER SYSTEM SET log_min_messages = 'debug2'; SELECT pg_reload_conf();");
+        }
+        expect(missing, "plan_cache_mode", values.get(8), "force_custom_plan", " (each execution planned with its values)");
+        expect(missing, "citus.enable_fast_path_router_planner", values.get(9), "off",
+                " (the fast-path planner does not name a bound parameter's value)");
+        expect(missing, "log_parameter_max_length_on_error", values.get(10), "-1", " (a refused statement's parameters)");
+        if (!List.of("t", "true").contains(values.get(5))) {
+            missing.add("role " + values.get(6) + " may not read the server's log: GRANT pg_read_server_files TO "
+                    + values.get(6) + "; (or use a superuser)");
+        }
+        return missing;
     }
 
     private static void expect(List<String> missing, String setting, String actual, String wanted, String note) {

@@ -37,4 +37,42 @@ public final class RecordedLogs {
                 .map(statement -> ExecutionEvidence.judge(statement, catalog, table -> "owner_id"))
                 .toList();
     }
+
+    /**
+     * The calls of {@code /recording/citus-14.0.1-pg18-delegation-*.jsonl}: {@code SELECT events_of_tenant($1)} [42],
+     * {@code SELECT events_of_other($1, $2)} [42, 2], {@code SELECT events_of_tenant($1)} [42] again and
+     * {@code SELECT events_everywhere($1)} [42], each delegated to worker-2 and judged by what its body ran there, as
+     * worker-2's log shows it (worker-1's shows the tasks the last one sent there); a {@code CALL} with a bound parameter,
+     * which Citus ran on the coordinator, comes first.
+     *
+     * @param unreadableWorker2 why worker-2's log cannot be read, or {@code null} to read it
+     * @return the judged statements, in order
+     */
+    public static List<RecordedStatement> delegatedCalls(String unreadableWorker2) {
+        StatementLog coordinator = new StatementLog();
+        coordinator.add(JsonLog.entries(resource("/recording/citus-14.0.1-pg18-delegation-coordinator.jsonl")));
+        WorkerStatements workers = new WorkerStatements(1);
+        workers.add("worker-1", JsonLog.entries(resource("/recording/citus-14.0.1-pg18-delegation-worker-1.jsonl")));
+        if (unreadableWorker2 != null) {
+            workers.unreadable("worker-2", unreadableWorker2);
+        } else {
+            workers.add("worker-2", JsonLog.entries(resource("/recording/citus-14.0.1-pg18-delegation-worker-2.jsonl")));
+        }
+        ShardCatalog catalog = RecordedLogTest.catalog();
+        return coordinator.statements().stream()
+                .filter(statement -> statement.sql.startsWith("SELECT events_") || statement.sql.startsWith("CALL"))
+                .map(statement -> ExecutionEvidence.judge(statement, catalog, table -> "owner_id", (s, index) -> {
+                    DelegatedBody body = workers.take(s, index);
+                    return body != null ? body : workers.missing(s, index);
+                }))
+                .toList();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = RecordedLogs.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.citustestkit.recording;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.citustestkit.CitusNode;
 import io.citustestkit.CitusTestCluster;
 import io.citustestkit.plan.PlanKind;
 import io.citustestkit.testsupport.EnabledIfCitusImage;
@@ -28,9 +29,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The verdicts on recorded statements name the tenant exactly, on a 1+2 cluster with 4 shards (one
- * tenant in four shares tenant 42's shard): a statement for another tenant on 42's shard fails, work
- * Citus delegated to a worker fails (its body is not seen), a refused statement is recorded as itself,
- * and the kit's own EXPLAIN takes one statement only. Each failing case has a passing twin.
+ * tenant in four shares tenant 42's shard): a statement for another tenant on 42's shard fails, a
+ * function or procedure Citus delegated to a worker is judged by what its body ran there (from the
+ * worker's log: it passes when the body stays with the tenant, fails when it fans out or reads another
+ * tenant, and fails when the worker's log lacks what recording reads), a refused statement is recorded
+ * as itself, and the kit's own EXPLAIN takes one statement only. Each failing case has a passing twin.
  */
 @EnabledIfCitusImage
 class TenantVerdictsIT {
@@ -49,6 +52,22 @@ class TenantVerdictsIT {
         cluster.execute("""
                 CREATE FUNCTION events_everywhere(tenant bigint) RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM events $$""");
         cluster.execute("SELECT create_distributed_function('events_everywhere(bigint)', 'tenant', colocate_with := 'events')");
+        cluster.execute("""
+                CREATE FUNCTION events_of_tenant(tenant bigint) RETURNS bigint LANGUAGE plpgsql
+                AS $$ BEGIN RETURN (SELECT count(*) FROM events WHERE owner_id = tenant); END $$""");
+        cluster.execute("SELECT create_distributed_function('events_of_tenant(bigint)', '$1', colocate_with := 'events')");
+        cluster.execute("""
+                CREATE FUNCTION events_of_other(tenant bigint, other bigint) RETURNS bigint LANGUAGE plpgsql
+                AS $$ BEGIN RETURN (SELECT count(*) FROM events WHERE owner_id = other); END $$""");
+        cluster.execute("SELECT create_distributed_function('events_of_other(bigint,bigint)', '$1', colocate_with := 'events')");
+        cluster.execute("""
+                CREATE PROCEDURE log_event(tenant bigint) LANGUAGE plpgsql
+                AS $$ BEGIN INSERT INTO events (owner_id, event_type) VALUES (tenant, 'login'); END $$""");
+        cluster.execute("SELECT create_distributed_function('log_event(bigint)', '$1', colocate_with := 'events')");
+        cluster.execute("""
+                CREATE PROCEDURE touch_all_events(tenant bigint) LANGUAGE plpgsql
+                AS $$ BEGIN UPDATE events SET event_type = event_type; END $$""");
+        cluster.execute("SELECT create_distributed_function('touch_all_events(bigint)', '$1', colocate_with := 'events')");
         cluster.execute("""
                 CREATE FUNCTION events_of(tenant bigint) RETURNS bigint LANGUAGE plpgsql
                 AS $$ BEGIN RETURN (SELECT count(*) FROM events WHERE owner_id = tenant); END $$""");
@@ -152,24 +171,162 @@ class TenantVerdictsIT {
     }
 
     @Test
-    void should_fail_for_a_distributed_function_citus_delegated_to_a_worker_in_autocommit() throws SQLException {
+    void should_pass_for_a_delegated_function_whose_body_stays_with_the_tenant() throws SQLException {
         try (StatementRecorder recorder = cluster.recordStatements()) {
-            query("SELECT events_everywhere(?)", TENANT);
+            query("SELECT events_of_tenant(?)", TENANT);
+            capture("function");
 
             RecordedStatement call = recorder.statements().all().get(0);
-            assertThat(call.isDelegated()).isTrue();
             assertThat(call.delegatedTo()).hasSize(1).allMatch(node -> node.startsWith("worker-"));
+            assertThat(call.unseenWorkReason()).isEmpty();
             assertThat(call.nodes()).isEqualTo(call.delegatedTo());
-            assertThat(call.kind()).as("never 'not distributed'").isNotEqualTo(PlanKind.LOCAL);
-            assertThat(call.commands()).singleElement().asString().startsWith("SELECT public.events_everywhere('42'::bigint)");
+            assertThat(call.shardIds()).containsExactly(recorder.statements().shardHolding("events", TENANT));
+            assertThat(call.distributionValues()).containsExactly("42");
+            assertThat(call.kind()).isEqualTo(PlanKind.ROUTER);
+            assertThatStatements(recorder.statements()).allRoutedToSingleWorker().allTouchOnlyTenant(TENANT);
+        }
+    }
+
+    @Test
+    void should_fail_for_a_delegated_function_whose_body_reads_every_tenant() throws SQLException {
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            query("SELECT events_everywhere(?)", TENANT);
+            capture("function-everywhere");
+
+            RecordedStatement call = recorder.statements().all().get(0);
+            String worker = call.delegatedTo().get(0);
+            assertThat(call.kind()).as("never 'not distributed'").isEqualTo(PlanKind.MULTI_SHARD);
+            assertThat(call.tasks()).isEqualTo(4);
+            assertThat(call.nodes()).containsExactly("worker-1", "worker-2");
             assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
                     .hasMessageContaining("1) SELECT events_everywhere($1)\n   parameters: [42]\n")
-                    .hasMessageContaining("   delegated to: " + call.delegatedTo().get(0) + "\n")
-                    .hasMessageContaining("Citus delegated the call to " + call.delegatedTo().get(0)
-                            + " (\"pushing down the function call\"): its body ran there, outside the coordinator's log, so what it "
-                            + "touched is not known");
+                    .hasMessageContaining("   delegated to: " + worker + "\n")
+                    .hasMessageContaining("   its body on " + worker + " touched shards of other tenants: events ");
             assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allRoutedToSingleWorker())
-                    .hasMessageContaining("Citus delegated the call to ");
+                    .hasMessageContaining("its body, delegated to " + worker + ", fanned out to 4 tasks");
+        }
+    }
+
+    @Test
+    void should_fail_for_a_delegated_function_whose_body_reads_the_neighbour_on_the_tenants_shard() throws SQLException {
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            query("SELECT events_of_other(?, ?)", TENANT, neighbour);
+            capture("function-neighbour");
+
+            RecordedStatement call = recorder.statements().all().get(0);
+            String worker = call.delegatedTo().get(0);
+            assertThat(call.shardIds()).as("the tenant's own shard").containsExactly(recorder.statements().shardHolding("events", TENANT));
+            assertThat(call.distributionValues()).containsExactly(String.valueOf(neighbour));
+            assertThatStatements(recorder.statements()).allRoutedToSingleWorker();
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("   its body on " + worker + " touched other tenants: " + neighbour + " (the distribution "
+                            + "values Citus named for its tasks: [" + neighbour + "])");
+        }
+    }
+
+    @Test
+    void should_pass_for_a_delegated_procedure_that_writes_the_tenant_and_fail_for_one_that_updates_every_tenant() throws SQLException {
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            execute("CALL log_event(42)");
+            capture("procedure");
+            update("CALL log_event(?)", TENANT); // Citus delegates no CALL with a bound parameter: it runs the body itself
+
+            List<RecordedStatement> calls = recorder.statements().touchingDistributedTables();
+            assertThat(calls.get(0).delegatedTo()).hasSize(1);
+            assertThat(calls.get(0).unseenWorkReason()).isEmpty();
+            assertThat(calls).allSatisfy(call -> assertThat(call.distributionValues()).as("%s", call).containsExactly("42"));
+            assertThatStatements(recorder.statements()).allRoutedToSingleWorker().allTouchOnlyTenant(TENANT);
+        }
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            execute("CALL touch_all_events(42)");
+            capture("procedure-everywhere");
+
+            RecordedStatement call = recorder.statements().all().get(0);
+            String worker = call.delegatedTo().get(0);
+            assertThat(call.tasks()).isEqualTo(4);
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("1) CALL touch_all_events(42)\n")
+                    .hasMessageContaining("   its body on " + worker + " touched shards of other tenants: events ");
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allRoutedToSingleWorker())
+                    .hasMessageContaining("its body, delegated to " + worker + ", fanned out to 4 tasks");
+        }
+    }
+
+    @Test
+    void should_fail_for_a_delegated_call_when_the_workers_log_lacks_what_recording_reads() throws SQLException {
+        for (CitusNode worker : cluster.workers()) {
+            onNode(worker, "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET log_statement = none', current_database()); END $$");
+        }
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            query("SELECT events_of_tenant(?)", TENANT);
+
+            RecordedStatement call = recorder.statements().all().get(0);
+            String worker = call.delegatedTo().get(0);
+            assertThat(call.unseenWorkReason()).hasValueSatisfying(why -> assertThat(why)
+                    .contains("what its body ran there is not known: " + worker + "'s log lacks what recording reads: "
+                            + "log_statement is 'none', needs 'all'"));
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("Citus delegated the call to " + worker + " (\"pushing down the function call\"), and what "
+                            + "its body ran there is not known: " + worker + "'s log lacks what recording reads: log_statement is "
+                            + "'none', needs 'all'");
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allRoutedToSingleWorker())
+                    .hasMessageContaining("and what its body ran there is not known: " + worker + "'s log lacks what recording reads");
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allStayInSchema("tenant_42"))
+                    .hasMessageContaining("and what its body ran there is not known: " + worker + "'s log lacks what recording reads");
+        } finally {
+            for (CitusNode worker : cluster.workers()) {
+                onNode(worker, "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I RESET log_statement', current_database()); END $$");
+            }
+        }
+    }
+
+    @Test
+    void should_fail_for_a_statement_of_a_session_that_turned_off_what_recording_reads_and_pass_once_it_is_back() throws SQLException {
+        try (StatementRecorder recorder = cluster.recordStatements(); Connection connection = application.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET citus.log_remote_commands TO off");
+            statement.execute("SELECT count(*) FROM events");
+            statement.execute("RESET citus.log_remote_commands");
+
+            String why = "what Citus ran for it is not known: its session changed what the server logs (SET citus.log_remote_commands "
+                    + "TO off), and recording reads that log";
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allRoutedToSingleWorker())
+                    .hasMessageContaining("1) SELECT count(*) FROM events\n").hasMessageContaining(why);
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT)).hasMessageContaining(why);
+        }
+        try (StatementRecorder recorder = cluster.recordStatements(); Connection connection = application.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("SELECT count(*) FROM events WHERE owner_id = 42");
+            assertThatStatements(recorder.statements()).allRoutedToSingleWorker().allTouchOnlyTenant(TENANT);
+        }
+    }
+
+    private static void onNode(CitusNode node, String sql) throws SQLException {
+        try (Connection connection = java.sql.DriverManager.getConnection(node.jdbcUrl(), cluster.username(), cluster.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET citus.enable_ddl_propagation = off");
+            statement.execute(sql);
+        }
+    }
+
+    /** With CAPTURE_DELEGATION set: writes each node's JSON log to that directory, for the message tests' resources. */
+    private static void capture(String name) throws SQLException {
+        String directory = System.getenv("CAPTURE_DELEGATION");
+        if (directory == null) {
+            return;
+        }
+        List<CitusNode> nodes = new java.util.ArrayList<>(cluster.workers());
+        nodes.add(0, cluster.coordinator());
+        for (CitusNode node : nodes) {
+            try (Connection connection = java.sql.DriverManager.getConnection(node.jdbcUrl(), cluster.username(), cluster.password());
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT pg_read_file(pg_current_logfile('jsonlog'))")) {
+                rows.next();
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of(directory));
+                java.nio.file.Files.writeString(java.nio.file.Path.of(directory, name + "-" + node.name() + ".jsonl"), rows.getString(1));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
@@ -262,6 +419,12 @@ class TenantVerdictsIT {
             return e;
         }
         throw new AssertionError("the verdict passed");
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = application.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private static void update(String sql, Object... params) throws SQLException {

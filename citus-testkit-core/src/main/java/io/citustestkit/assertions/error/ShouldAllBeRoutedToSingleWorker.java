@@ -10,8 +10,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code allRoutedToSingleWorker()}: statements that touched distributed tables
- * did not each run as one task on one node (or were delegated to a worker, where what their body ran is
- * not seen).
+ * did not each run as one task on one node (for a delegated call: its body, on its worker), or were
+ * delegated to a worker whose log does not show what their body ran.
  *
  * <pre>{@code
  * Expecting every recorded statement that touched a distributed table (3 of 5) to run as one task on one node,
@@ -33,11 +33,11 @@ public final class ShouldAllBeRoutedToSingleWorker extends CitusMessageFactory {
     }
 
     private static String why(RecordedStatement statement) {
-        if (statement.isDelegated()) {
-            return "Citus delegated the call to " + String.join(", ", statement.delegatedTo()) + " (\"pushing down the function call\"): "
-                    + "its body ran there, outside the coordinator's log, so where its queries ran is not known";
+        if (statement.unseenWorkReason().isPresent()) {
+            return statement.unseenWorkReason().get();
         }
-        return statement.tasks() > 1 ? "it fanned out to " + statement.tasks() + " tasks" : "it ran on " + statement.nodes().size() + " nodes";
+        String who = statement.isDelegated() ? "its body, delegated to " + String.join(", ", statement.delegatedTo()) + "," : "it";
+        return statement.tasks() > 1 ? who + " fanned out to " + statement.tasks() + " tasks" : who + " ran on " + statement.nodes().size() + " nodes";
     }
 
     /**

@@ -11,7 +11,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Builds the failure of {@code allStayInSchema(schema)}: statements touched distributed tables outside
- * that tenant's distributed schema, or were delegated to a worker where their work is not seen.
+ * that tenant's distributed schema, or were delegated to a worker whose log does not show what their body ran.
  *
  * <pre>{@code
  * Expecting every recorded statement that touched a distributed table (2 of 2) to stay in distributed schema tenant_a,

@@ -13,7 +13,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
  * Builds the failure of {@code allTouchOnlyTenant(value)}: statements read or wrote shards that do
  * not hold that distribution value, touched other tenants on the tenant's own shard (as Citus named
  * the distribution value of each task), did not let Citus name the tenant of every task, or were
- * delegated to a worker where their work is not seen. Each statement says which, next to its evidence.
+ * delegated to a worker whose log does not show what their body ran. Each statement says which, next to its evidence.
  *
  * <pre>{@code
  * Expecting every recorded statement that touched a distributed table (2 of 2) to touch only the shards

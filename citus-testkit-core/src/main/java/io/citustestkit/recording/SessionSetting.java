@@ -1,0 +1,96 @@
+package io.citustestkit.recording;
+
+import io.citustestkit.sql.SqlLexer;
+import io.citustestkit.sql.SqlToken;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@code SET} or {@code RESET} of a setting recording reads ({@link StatementRecorder#REQUIRED_SETTINGS}), as a
+ * client sent it: a session that sets {@code citus.log_remote_commands TO off} hides what Citus runs for its
+ * statements from the log, so they cannot be judged as passing.
+ *
+ * <pre>{@code
+ * SessionSetting.of("SET citus.log_remote_commands TO OFF"); // changes citus.log_remote_commands to off
+ * SessionSetting.of("RESET citus.log_remote_commands");      // back to what the server runs with
+ * }</pre>
+ *
+ * @param name the setting, lower case, or {@code null} for {@code RESET ALL}
+ * @param value the value set, lower case without quotes, or {@code null} for a {@code RESET}
+ * @param sql the statement
+ */
+record SessionSetting(String name, String value, String sql) {
+
+    /** Settings a client may change without hiding anything recording reads. */
+    private static final List<String> HARMLESS = List.of("client_min_messages");
+
+    /** {@return the setting {@code sql} changes, if it is a {@code SET}/{@code RESET} of one recording reads} */
+    static Optional<SessionSetting> of(String sql) {
+        List<SqlToken> tokens = SqlLexer.tokenize(sql).stream().filter(t -> !t.isTrivia()).toList();
+        if (tokens.size() < 2) {
+            return Optional.empty();
+        }
+        int i = 1;
+        if (tokens.get(0).isWord("RESET")) {
+            if (tokens.get(1).isWord("ALL")) {
+                return Optional.of(new SessionSetting(null, null, sql));
+            }
+            String name = name(tokens, i);
+            return recorded(name) ? Optional.of(new SessionSetting(name, null, sql)) : Optional.empty();
+        }
+        if (!tokens.get(0).isWord("SET")) {
+            return Optional.empty();
+        }
+        if (tokens.get(i).isWord("SESSION") || tokens.get(i).isWord("LOCAL")) {
+            i++;
+        }
+        String name = name(tokens, i);
+        if (!recorded(name)) {
+            return Optional.empty();
+        }
+        int at = i + (int) name.chars().filter(c -> c == '.').count() * 2 + 1;
+        if (at < tokens.size() && (tokens.get(at).isWord("TO") || tokens.get(at).text().equals("="))) {
+            at++;
+        }
+        String value = at < tokens.size() ? tokens.get(at).text() : "";
+        if (value.length() > 1 && value.startsWith("'") && value.endsWith("'")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        return Optional.of(new SessionSetting(name, value.toLowerCase(Locale.ROOT), sql));
+    }
+
+    /** Records in {@code changed} (setting to statement) whether this leaves the setting as recording needs it. */
+    void applyTo(Map<String, String> changed) {
+        if (name == null) {
+            changed.clear();
+        } else if (value == null || value.equalsIgnoreCase(StatementRecorder.REQUIRED_SETTINGS.get(name)) || isDefault()) {
+            changed.remove(name);
+        } else {
+            changed.put(name, sql.strip());
+        }
+    }
+
+    private boolean isDefault() {
+        return "default".equals(value);
+    }
+
+    private static boolean recorded(String name) {
+        return name != null && StatementRecorder.REQUIRED_SETTINGS.containsKey(name) && !HARMLESS.contains(name);
+    }
+
+    /** {@code citus.log_remote_commands} from the tokens {@code citus}, {@code .}, {@code log_remote_commands}. */
+    private static String name(List<SqlToken> tokens, int i) {
+        if (i >= tokens.size()) {
+            return null;
+        }
+        StringBuilder name = new StringBuilder(tokens.get(i).text().toLowerCase(Locale.ROOT));
+        while (i + 2 < tokens.size() && tokens.get(i + 1).text().equals(".")) {
+            name.append('.').append(tokens.get(i + 2).text().toLowerCase(Locale.ROOT));
+            i += 2;
+        }
+        return name.toString();
+    }
+}

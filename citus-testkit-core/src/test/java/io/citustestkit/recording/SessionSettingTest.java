@@ -1,0 +1,67 @@
+package io.citustestkit.recording;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A session that turns off a setting recording reads ({@code SET citus.log_remote_commands TO OFF}, as Citus's
+ * {@code forcedelegation_functions} regression test does) hides what Citus runs for its statements: they are then
+ * recorded as not seen, and fail the verdicts, until the session sets it back.
+ */
+class SessionSettingTest {
+
+    @Test
+    void should_read_the_setting_and_value_of_a_set_and_a_reset() {
+        assertThat(SessionSetting.of("SET citus.log_remote_commands TO OFF")).contains(
+                new SessionSetting("citus.log_remote_commands", "off", "SET citus.log_remote_commands TO OFF"));
+        assertThat(SessionSetting.of("set local log_statement = 'none'")).hasValueSatisfying(setting ->
+                assertThat(setting.value()).isEqualTo("none"));
+        assertThat(SessionSetting.of("RESET citus.log_local_commands")).hasValueSatisfying(setting ->
+                assertThat(setting.value()).isNull());
+        assertThat(SessionSetting.of("SET client_min_messages TO DEBUG1")).as("only what clients receive").isEmpty();
+        assertThat(SessionSetting.of("SET search_path TO app")).isEmpty();
+        assertThat(SessionSetting.of("SELECT 1")).isEmpty();
+    }
+
+    @Test
+    void should_mark_the_statements_of_a_session_that_turned_off_remote_command_logging_as_not_seen_until_it_is_back_on() {
+        StatementLog log = new StatementLog();
+        log.add(List.of(
+                statement("SELECT count(*) FROM events WHERE owner_id = 42"),
+                statement("SET citus.log_remote_commands TO OFF"),
+                statement("SELECT count(*) FROM events"),
+                statement("SET citus.log_remote_commands TO on"),
+                statement("SELECT count(*) FROM events WHERE owner_id = 42")));
+
+        List<ClientStatement> statements = log.statements();
+        assertThat(statements).extracting(s -> s.sql).containsExactly("SELECT count(*) FROM events WHERE owner_id = 42",
+                "SELECT count(*) FROM events", "SELECT count(*) FROM events WHERE owner_id = 42");
+        assertThat(statements.get(0).unseen).isNull();
+        assertThat(statements.get(1).unseen).isEqualTo("what Citus ran for it is not known: its session changed what the server "
+                + "logs (SET citus.log_remote_commands TO OFF), and recording reads that log");
+        assertThat(statements.get(2).unseen).isNull();
+
+        RecordedStatement judged = ExecutionEvidence.judge(statements.get(1), RecordedLogTest.catalog(), table -> "owner_id");
+        assertThat(judged.touchesDistributedTables()).as("judged, though no command was seen").isTrue();
+        assertThat(judged.unseenWorkReason()).contains(statements.get(1).unseen);
+    }
+
+    @Test
+    void should_forget_the_change_on_reset_all() {
+        TreeMap<String, String> changed = new TreeMap<>();
+        SessionSetting.of("SET citus.log_remote_commands TO off").orElseThrow().applyTo(changed);
+        SessionSetting.of("SET plan_cache_mode TO auto").orElseThrow().applyTo(changed);
+        assertThat(changed).containsOnlyKeys("citus.log_remote_commands", "plan_cache_mode");
+
+        SessionSetting.of("RESET ALL").orElseThrow().applyTo(changed);
+        assertThat(changed).isEmpty();
+    }
+
+    private static LogEntry statement(String sql) {
+        return new LogEntry("s1", "LOG", "statement: " + sql, null, "app", "client backend");
+    }
+}
