@@ -34,8 +34,14 @@ import java.util.concurrent.CompletionException;
  * @param setId the id shared by the set's images
  * @param content what the cluster held when the set was made
  * @param password the password the set was made with, when this machine knows it ({@link SnapshotSecrets}), else {@code null}
+ * @param archives where the set's archives are when it comes from a {@link SnapshotDirectory} (no images), else {@code null}
  */
-record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, String password) {
+record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, String password, SnapshotDirectory.Archives archives) {
+
+    /** A set of images. */
+    ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, String password) {
+        this(key, setId, content, password, null);
+    }
 
     /** Label on every snapshot image; list them with {@code docker image ls --filter label=io.citustestkit.snapshot}. */
     static final String LABEL = "io.citustestkit.snapshot";
@@ -60,9 +66,9 @@ record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, S
     record Lookup(ClusterSnapshot snapshot, String broken, String expired) {
     }
 
-    /** {@return the image node {@code nodeName} starts from} */
+    /** {@return the image node {@code nodeName} starts from (the Citus image itself when the set is archives)} */
     String imageOf(String nodeName) {
-        return key.imageOf(nodeName);
+        return archives != null ? archives.image() : key.imageOf(nodeName);
     }
 
     /**

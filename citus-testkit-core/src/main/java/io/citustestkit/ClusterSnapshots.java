@@ -66,6 +66,12 @@ final class ClusterSnapshots {
                     return cluster;
                 }
                 failedSet = lookup.snapshot().setId();
+            } else if (lookup.broken() == null && lookup.expired() == null) {
+                // no image of this set on this engine: the snapshot directory (a CI cache) may hold it
+                StartedCitusCluster fromDirectory = SnapshotDirectory.start(settings, key, maxAge);
+                if (fromDirectory != null) {
+                    return fromDirectory;
+                }
             }
         }
         try (SnapshotLock lock = SnapshotLock.exclusive(key, lockTimeout)) {
@@ -100,6 +106,7 @@ final class ClusterSnapshots {
         try {
             StartedCitusCluster cluster = StartedCitusCluster.start(settings, snapshot);
             SnapshotLock.touch(snapshot.key());
+            SnapshotDirectory.storeIfMissing(snapshot, settings, SnapshotSettings.maxAge()); // hook: the directory gets the set too
             return cluster;
         } catch (ClusterStartException e) {
             LOG.warn("Could not start from snapshot {} ({}): {}", snapshot.key(), snapshot.content().summary(), e.getMessage(), e);
@@ -121,6 +128,7 @@ final class ClusterSnapshots {
                     key, cluster.id(), ClusterBoot.millis(started, System.nanoTime()), cluster.allNodes().size(),
                     snapshot.content().summary(), bytes / (1024 * 1024), settings.nodeImage(),
                     CitusTestCluster.SNAPSHOTS_PROPERTY, ClusterSnapshot.LABEL);
+            SnapshotDirectory.store(snapshot, settings, SnapshotSettings.maxAge()); // hook: the set as files, for a CI cache
         } catch (SQLException | IOException | RuntimeException e) {
             LOG.warn("Could not create snapshot set {} of cluster {} (the cluster runs as it is; the next start tries again): {}",
                     key, cluster.id(), e.getMessage(), e);

@@ -74,8 +74,12 @@ final class StartedCitusCluster extends CitusTestCluster {
 
     CitusNode newNode(String name, CitusNode.Role role) {
         boolean inSnapshot = snapshot != null && ClusterSnapshot.nodeNames(settings.workers()).contains(name);
-        return NodeContainers.node(id, settings, network, name, role, faults, inSnapshot ? snapshot.imageOf(name) : null,
+        CitusNode node = NodeContainers.node(id, settings, network, name, role, faults, inSnapshot ? snapshot.imageOf(name) : null,
                 inSnapshot ? snapshot.password() : null);
+        if (inSnapshot && snapshot.archives() != null) { // a set from the snapshot directory: its data goes in before start
+            snapshot.archives().restoreInto(node.container(), name);
+        }
+        return node;
     }
 
     /** {@return the snapshot the cluster started from, or {@code null}} */
