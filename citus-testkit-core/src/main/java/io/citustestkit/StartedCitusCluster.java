@@ -74,7 +74,7 @@ final class StartedCitusCluster extends CitusTestCluster implements SnapshotSour
             return start(settings);
         }
         String imageId = DockerClientFactory.instance().client().inspectImageCmd(settings.image().dockerName()).exec().getId();
-        return ClusterSnapshots.start(settings.snapshotKey(imageId), settings.workers(), new ClusterSnapshots.Starts<>() {
+        return ClusterSnapshots.start(settings.snapshotKey(imageId), settings.workers(), settings.image().name(), new ClusterSnapshots.Starts<>() {
             @Override
             public StartedCitusCluster cold() {
                 return start(settings);
@@ -153,6 +153,9 @@ final class StartedCitusCluster extends CitusTestCluster implements SnapshotSour
             container.withEnv("PGDATA", InitializedImageCache.DATA_DIRECTORY);
         } else if (settings.dataOnTmpfs() && !withData) {
             container.withTmpFs(Map.of("/var/lib/postgresql", "rw,mode=1777"));
+        }
+        if (snapshotImage != null && snapshot.archives() != null) { // a set from the snapshot directory: its data goes in before start
+            snapshot.archives().restoreInto(container, name);
         }
         settings.customizers().forEach(customizer -> customizer.accept(container));
         return new CitusNode(name, role, container, log, faults, withData);

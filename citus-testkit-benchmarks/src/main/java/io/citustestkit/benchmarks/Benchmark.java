@@ -21,7 +21,8 @@ import java.util.function.UnaryOperator;
  *   <li>cold: a coordinator + 2 worker cluster with 10 distributed tables, ready for queries, with each
  *       start-up lever (shard count, tmpfs, initialised image) on and off, snapshots off;</li>
  *   <li>snapshots: the same cluster started from its snapshot set (the default), and the first start of a
- *       configuration, which makes the set;</li>
+ *       configuration, which makes the set ({@code -Dbench.only=snapshots} runs the snapshot rows alone, with
+ *       the snapshot directory: a start from its archives without images, and making images and archives);</li>
  *   <li>shared: a second test class asking for the same {@code @CitusCluster};</li>
  *   <li>reset: the clean-state step between tests, 10 tables holding 3,000 rows, with and without rows the
  *       schema seeded ({@code -Dbench.only=reset} runs these rows alone);</li>
@@ -55,6 +56,10 @@ public final class Benchmark {
             Report report = new Report();
             addResetRows(report);
             report.print("Results (" + image + "; reset rows only, -Dbench.only=reset)");
+            return;
+        }
+        if ("snapshots".equals(System.getProperty("bench.only"))) {
+            addSnapshotDirectoryRows(new Report(), image, rounds);
             return;
         }
         System.out.println("citus-testkit benchmark: image " + image + ", " + Runtime.getRuntime().availableProcessors()
@@ -140,6 +145,28 @@ public final class Benchmark {
         report.add("recording: verdict over 200 statements", recording.verdict(), "", "< 1000 ms");
         report.add("report: 10,000 recorded statements -> statements.html + .json", statementReport, "", "< 1000 ms");
         report.print("Results (" + image + "; ratio = median / baseline median)");
+    }
+
+    /** The snapshot rows alone ({@code -Dbench.only=snapshots}): images, the snapshot directory, and what making them costs. */
+    private static void addSnapshotDirectoryRows(Report report, String image, int rounds) throws Exception {
+        System.out.println("citus-testkit benchmark, snapshot rows: image " + image + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, " + rounds + " rounds (interleaved)");
+        Map<String, Timings> rows = SnapshotDirectoryTiming.run(image, rounds);
+        Timings baseline = rows.get(SnapshotDirectoryTiming.BASELINE);
+        Timings cold = rows.get(SnapshotDirectoryTiming.COLD);
+        report.add(SnapshotDirectoryTiming.BASELINE, baseline, "1.00", "");
+        report.add(SnapshotDirectoryTiming.COLD, cold, Report.ratio(cold, baseline), "");
+        report.add(SnapshotDirectoryTiming.FROM_DIRECTORY, rows.get(SnapshotDirectoryTiming.FROM_DIRECTORY),
+                Report.ratio(rows.get(SnapshotDirectoryTiming.FROM_DIRECTORY), baseline), "<= 1.0");
+        report.add(SnapshotDirectoryTiming.FROM_IMAGES, rows.get(SnapshotDirectoryTiming.FROM_IMAGES),
+                Report.ratio(rows.get(SnapshotDirectoryTiming.FROM_IMAGES), baseline), "<= 0.7");
+        report.add(SnapshotDirectoryTiming.MADE_IMAGES, rows.get(SnapshotDirectoryTiming.MADE_IMAGES),
+                Report.ratio(rows.get(SnapshotDirectoryTiming.MADE_IMAGES), baseline), "");
+        report.add(SnapshotDirectoryTiming.MADE_WITH_ARCHIVE, rows.get(SnapshotDirectoryTiming.MADE_WITH_ARCHIVE),
+                Report.ratio(rows.get(SnapshotDirectoryTiming.MADE_WITH_ARCHIVE), baseline), "");
+        report.add("snapshot: makes images + archives / cold start", rows.get(SnapshotDirectoryTiming.MADE_WITH_ARCHIVE),
+                Report.ratio(rows.get(SnapshotDirectoryTiming.MADE_WITH_ARCHIVE), cold), "<= 1.3 (ratio to cold, snapshots off)");
+        report.print("Results (" + image + "; snapshot rows only, -Dbench.only=snapshots; ratio = median / baseline median)");
     }
 
     private static String target(String row) {

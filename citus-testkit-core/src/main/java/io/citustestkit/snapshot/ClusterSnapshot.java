@@ -21,13 +21,20 @@ import static org.apiguardian.api.API.Status.INTERNAL;
  * @param setId the id shared by the set's images
  * @param content what the cluster held when the set was made
  * @param password the password the set was made with, when this machine knows it ({@link SnapshotSecrets}), else {@code null}
+ * @param archives where the set's archives are when it comes from a {@link SnapshotDirectory} (no images), else {@code null}
  */
 @API(status = INTERNAL, since = "0.1")
-public record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, String password) {
+public record ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, String password,
+                              SnapshotArchives archives) {
 
-    /** {@return the image node {@code nodeName} starts from} */
+    /** A set of images. */
+    public ClusterSnapshot(SnapshotKey key, String setId, SnapshotContent content, String password) {
+        this(key, setId, content, password, null);
+    }
+
+    /** {@return the image node {@code nodeName} starts from (the Citus image itself when the set is archives)} */
     public String imageOf(String nodeName) {
-        return key.imageOf(nodeName);
+        return archives != null ? archives.image() : key.imageOf(nodeName);
     }
 
     /** Never shows the password. */

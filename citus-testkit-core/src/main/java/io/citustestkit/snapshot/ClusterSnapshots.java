@@ -21,10 +21,12 @@ import static org.apiguardian.api.API.Status.INTERNAL;
  * unless configured) is removed and made again. Starting from a set holds its {@link SnapshotLock}
  * shared; making or removing one holds it exclusively, so concurrent JVMs make a set once and then
  * share it. When the lock cannot be taken (its directory cannot be used, or the bounded wait for
- * another JVM timed out) the cluster starts cold, without snapshots, with a warning.
+ * another JVM timed out) the cluster starts cold, without snapshots, with a warning. A set is also written
+ * to the {@link SnapshotDirectory} (files a CI cache can keep), and when this Docker engine has no image of a
+ * set, the directory's set is used.
  *
  * <pre>{@code
- * StartedCitusCluster cluster = ClusterSnapshots.start(settings.snapshotKey(imageId), settings.workers(), starts);
+ * StartedCitusCluster cluster = ClusterSnapshots.start(settings.snapshotKey(imageId), settings.workers(), image, starts);
  * }</pre>
  */
 @API(status = INTERNAL, since = "0.1")
@@ -56,10 +58,14 @@ public final class ClusterSnapshots {
         C from(ClusterSnapshot snapshot);
     }
 
-    /** Starts a cluster of a coordinator and {@code workers} workers from the set of {@code key}, or cold, making the set. */
-    public static <C extends SnapshotSource> C start(SnapshotKey key, int workers, Starts<C> starts) {
+    /**
+     * Starts a cluster of a coordinator and {@code workers} workers from the set of {@code key}, or cold, making the set.
+     *
+     * @param image the Citus image as the user named it (a set from the snapshot directory starts from it)
+     */
+    public static <C extends SnapshotSource> C start(SnapshotKey key, int workers, String image, Starts<C> starts) {
         try {
-            return start(key, workers, starts, SnapshotSettings.maxAge(), SnapshotSettings.lockTimeout());
+            return start(key, workers, image, starts, SnapshotSettings.maxAge(), SnapshotSettings.lockTimeout());
         } catch (SnapshotLock.Unavailable e) {
             if (WARNED.add(e.getMessage())) {
                 LOG.warn("Starting cluster without snapshots: {}", e.getMessage(), e.getCause());
@@ -75,8 +81,8 @@ public final class ClusterSnapshots {
      *
      * @throws SnapshotLock.Unavailable before any container started, when the lock cannot be taken
      */
-    private static <C extends SnapshotSource> C start(SnapshotKey key, int workers, Starts<C> starts, Duration maxAge,
-                                                      Duration lockTimeout) {
+    private static <C extends SnapshotSource> C start(SnapshotKey key, int workers, String image, Starts<C> starts,
+                                                      Duration maxAge, Duration lockTimeout) {
         String failedSet = null;
         try (SnapshotLock lock = SnapshotLock.shared(key, lockTimeout)) {
             SnapshotImages.Lookup lookup = SnapshotImages.find(key, workers, maxAge);
@@ -86,6 +92,12 @@ public final class ClusterSnapshots {
                     return cluster;
                 }
                 failedSet = lookup.snapshot().setId();
+            } else if (lookup.broken() == null && lookup.expired() == null) {
+                // no image of this set on this engine: the snapshot directory (a CI cache) may hold it
+                C fromDirectory = SnapshotDirectory.start(key, workers, image, starts, maxAge);
+                if (fromDirectory != null) {
+                    return fromDirectory;
+                }
             }
         }
         try (SnapshotLock lock = SnapshotLock.exclusive(key, lockTimeout)) {
@@ -108,7 +120,7 @@ public final class ClusterSnapshots {
                 SnapshotImages.remove(key.value());
             }
             C cluster = starts.cold();
-            make(cluster, key);
+            make(cluster, key, workers);
             return cluster;
         } finally {
             prune();
@@ -120,6 +132,8 @@ public final class ClusterSnapshots {
         try {
             C cluster = starts.from(snapshot);
             SnapshotLock.touch(snapshot.key());
+            // the directory gets the set too (quick check only), so that a CI cache carries it
+            SnapshotDirectory.storeIfMissing(snapshot, cluster.nodeContainers().size() - 1, cluster.image(), SnapshotSettings.maxAge());
             return cluster;
         } catch (SnapshotUnusableException e) {
             LOG.warn("Could not start from snapshot {} ({}): {}", snapshot.key(), snapshot.content().summary(), e.getMessage(), e);
@@ -128,7 +142,7 @@ public final class ClusterSnapshots {
     }
 
     /** Makes the snapshot set from a cluster that just started cold; a failure leaves the cluster as it is, without one. */
-    private static void make(SnapshotSource cluster, SnapshotKey key) {
+    private static void make(SnapshotSource cluster, SnapshotKey key, int workers) {
         Stopwatch stopwatch = Stopwatch.start();
         try {
             ClusterSnapshot snapshot = SnapshotImages.create(cluster, key);
@@ -141,6 +155,7 @@ public final class ClusterSnapshots {
                     key, cluster.id(), stopwatch.millis(), cluster.nodeContainers().size(),
                     snapshot.content().summary(), bytes / (1024 * 1024), cluster.nodeImage(),
                     SnapshotSettings.SNAPSHOTS_PROPERTY, SnapshotImages.LABEL);
+            SnapshotDirectory.store(snapshot, workers, cluster.image(), SnapshotSettings.maxAge()); // the set as files, for a CI cache
         } catch (SQLException | IOException | RuntimeException e) {
             LOG.warn("Could not create snapshot set {} of cluster {} (the cluster runs as it is; the next start tries again): {}",
                     key, cluster.id(), e.getMessage(), e);

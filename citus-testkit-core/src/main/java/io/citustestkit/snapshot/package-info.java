@@ -11,7 +11,7 @@
  * {@link io.citustestkit.snapshot.ClusterSnapshots.Starts}; this package knows none of its classes.
  *
  * <pre>{@code
- * StartedCitusCluster cluster = ClusterSnapshots.start(settings.snapshotKey(imageId), settings.workers(), starts);
+ * StartedCitusCluster cluster = ClusterSnapshots.start(settings.snapshotKey(imageId), settings.workers(), image, starts);
  * }</pre>
  */
 package io.citustestkit.snapshot;

@@ -1,0 +1,45 @@
+package io.citustestkit.snapshot;
+
+import io.citustestkit.node.InitializedImageCache;
+import org.apiguardian.api.API;
+import org.testcontainers.containers.GenericContainer;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+/**
+ * Where each node's archive of a snapshot set in the {@link SnapshotDirectory} is: a cluster started from it
+ * runs the Citus image itself, with the archive copied into the data directory before the entrypoint runs.
+ *
+ * <pre>{@code
+ * if (snapshot.archives() != null) {
+ *     snapshot.archives().restoreInto(container, "worker-1");
+ * }
+ * }</pre>
+ *
+ * @param image the Citus image, as the user named it
+ * @param byNode the archive of each node
+ */
+@API(status = INTERNAL, since = "0.1")
+public record SnapshotArchives(String image, Map<String, Path> byNode) {
+
+    public SnapshotArchives {
+        byNode = Map.copyOf(byNode);
+    }
+
+    /**
+     * Makes {@code container} start with the data of node {@code name}.
+     *
+     * @throws SnapshotUnusableException when the set holds no archive of that node
+     */
+    public void restoreInto(GenericContainer<?> container, String name) {
+        Path archive = byNode.get(name);
+        if (archive == null) {
+            throw new SnapshotUnusableException("the snapshot directory holds no archive of node " + name);
+        }
+        container.withEnv("PGDATA", InitializedImageCache.DATA_DIRECTORY)
+                .withCopyToContainer(SnapshotArchive.restore(archive), Path.of(InitializedImageCache.DATA_DIRECTORY).getParent().toString());
+    }
+}
