@@ -41,6 +41,8 @@ import static io.citustestkit.assertions.CitusAssertions.assertMultiShard;
 import static io.citustestkit.assertions.CitusAssertions.assertReferenceTable;
 import static io.citustestkit.assertions.CitusAssertions.assertRoutedToSingleWorker;
 import static io.citustestkit.assertions.CitusAssertions.assertThatStatements;
+import static io.citustestkit.testsupport.Statements.execute;
+import static io.citustestkit.testsupport.Statements.queryLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -103,7 +105,7 @@ class ClusterSnapshotsIT {
             assertThat(snapshotOf(first)).as("the first start is cold").isNull();
             firstPassword = first.password();
             firstServerIds = serverIds(first);
-            execute(first, "INSERT INTO users VALUES (1000, 'left-behind@example.com')");
+            execute(first.dataSource(), "INSERT INTO users VALUES (1000, 'left-behind@example.com')");
         }
         SnapshotKey key = keyOf(schema, 2);
         assertThat(imagesOf(key)).as("one image per node, one set").hasSize(3)
@@ -115,9 +117,9 @@ class ClusterSnapshotsIT {
             assertThat(second.password()).isNotEqualTo(firstPassword);
             Set<String> serverIds = serverIds(second);
             assertThat(serverIds).as("a server_id per node, none of the first cluster's").hasSize(3).doesNotContainAnyElementsOf(firstServerIds);
-            assertThat(count(second, "SELECT count(*) FROM users")).as("the schema's rows, not what the first cluster's test wrote")
-                    .isEqualTo(100);
-            assertThat(count(second, "SELECT count(*) FROM pg_dist_node")).isEqualTo(3);
+            assertThat(queryLong(second.dataSource(), "SELECT count(*) FROM users"))
+                    .as("the schema's rows, not what the first cluster's test wrote").isEqualTo(100);
+            assertThat(queryLong(second.dataSource(), "SELECT count(*) FROM pg_dist_node")).isEqualTo(3);
             assertRoutedToSingleWorker(second.dataSource(), "SELECT * FROM users WHERE id = 7");
             assertMultiShard(second.dataSource(), "SELECT count(*) FROM users");
             assertColocated(second.dataSource(), "users", "\"Events\"");
@@ -142,7 +144,7 @@ class ClusterSnapshotsIT {
         Instant remade = Instant.now();
         try (CitusTestCluster old = builder(schema).workers(1).start()) {
             assertThat(snapshotOf(old)).as("a set made 25 hours ago is not used").isNull();
-            assertThat(count(old, "SELECT count(*) FROM users")).isEqualTo(100);
+            assertThat(queryLong(old.dataSource(), "SELECT count(*) FROM users")).isEqualTo(100);
         }
         assertThat(imagesOf(key)).as("made again").hasSize(2).allSatisfy(image -> {
             assertThat(SnapshotImages.label(image, SnapshotImages.SET_LABEL)).isNotEqualTo(firstSet);
@@ -162,7 +164,7 @@ class ClusterSnapshotsIT {
         System.setProperty("java.io.tmpdir", tmp.toString());
         try (CitusTestCluster cluster = builder(schema).workers(1).start()) {
             assertThat(snapshotOf(cluster)).as("started cold").isNull();
-            assertThat(count(cluster, "SELECT count(*) FROM users")).isEqualTo(100);
+            assertThat(queryLong(cluster.dataSource(), "SELECT count(*) FROM users")).isEqualTo(100);
         } finally {
             System.setProperty("java.io.tmpdir", tmpdir);
         }
@@ -184,17 +186,20 @@ class ClusterSnapshotsIT {
                 + "SELECT create_distributed_table('added_later', 'id');\n");
         try (CitusTestCluster changed = builder(schema).start()) {
             assertThat(snapshotOf(changed)).as("the changed schema starts cold").isNull();
-            assertThat(count(changed, "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid = 'added_later'::regclass")).isEqualTo(1);
+            assertThat(queryLong(changed.dataSource(), "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid = 'added_later'::regclass"))
+                    .isEqualTo(1);
         }
         keyOf(schema, 2);
         try (CitusTestCluster otherShardCount = builder(schema).shardCount(2).start()) {
             assertThat(snapshotOf(otherShardCount)).as("another shard count starts cold").isNull();
-            assertThat(count(otherShardCount, "SELECT count(*) FROM pg_dist_shard WHERE logicalrelid = 'users'::regclass")).isEqualTo(2);
+            assertThat(queryLong(otherShardCount.dataSource(), "SELECT count(*) FROM pg_dist_shard WHERE logicalrelid = 'users'::regclass"))
+                    .isEqualTo(2);
         }
         KEYS.add(settings(builder(schema).shardCount(2)).snapshotKey(imageId()).value());
         try (CitusTestCluster reused = builder(schema).start()) {
             assertThat(snapshotOf(reused)).as("the changed schema's own snapshot").isNotNull();
-            assertThat(count(reused, "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid = 'added_later'::regclass")).isEqualTo(1);
+            assertThat(queryLong(reused.dataSource(), "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid = 'added_later'::regclass"))
+                    .isEqualTo(1);
         }
     }
 
@@ -226,7 +231,7 @@ class ClusterSnapshotsIT {
         tamperWithTheCoordinatorsRecordedContent(key);
         try (CitusTestCluster rebuilt = builder(schema).start()) {
             assertThat(snapshotOf(rebuilt)).as("a snapshot that does not check is not used").isNull();
-            assertThat(count(rebuilt, "SELECT count(*) FROM users")).isEqualTo(100);
+            assertThat(queryLong(rebuilt.dataSource(), "SELECT count(*) FROM users")).isEqualTo(100);
         }
         assertThat(imagesOf(key)).hasSize(3).allSatisfy(image ->
                 assertThat(SnapshotImages.label(image, SnapshotImages.SET_LABEL)).as("made again").isNotEqualTo(oldSet));
@@ -279,20 +284,20 @@ class ClusterSnapshotsIT {
         try (CitusTestCluster cluster = builder(schema).start()) {
             assertThat(snapshotOf(cluster)).isNotNull();
             try (StatementRecorder recorder = cluster.recordStatements()) {
-                execute(cluster, "SELECT * FROM users WHERE id = 42");
+                execute(cluster.dataSource(), "SELECT * FROM users WHERE id = 42");
                 RecordedStatements statements = recorder.statements();
                 assertThatStatements(statements).allRoutedToSingleWorker();
             }
             CitusNode worker = cluster.workers().get(0);
             worker.stop();
             worker.start();
-            assertThat(count(cluster, "SELECT count(*) FROM users")).isEqualTo(100);
+            assertThat(queryLong(cluster.dataSource(), "SELECT count(*) FROM users")).isEqualTo(100);
             CitusNode added = cluster.addWorker();
             assertThat(added.name()).isEqualTo("worker-3");
             cluster.rebalanceShards();
-            assertThat(count(cluster, "SELECT count(DISTINCT nodename) FROM citus_shards WHERE table_name = 'users'::regclass"))
+            assertThat(queryLong(cluster.dataSource(), "SELECT count(DISTINCT nodename) FROM citus_shards WHERE table_name = 'users'::regclass"))
                     .as("shards moved to the added worker too").isEqualTo(3);
-            assertThat(count(cluster, "SELECT count(*) FROM users")).isEqualTo(100);
+            assertThat(queryLong(cluster.dataSource(), "SELECT count(*) FROM users")).isEqualTo(100);
         }
     }
 
@@ -373,19 +378,5 @@ class ClusterSnapshotsIT {
             }
         }
         return ids;
-    }
-
-    private static long count(CitusTestCluster cluster, String sql) throws SQLException {
-        try (Connection connection = cluster.dataSource().getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void execute(CitusTestCluster cluster, String sql) throws SQLException {
-        try (Connection connection = cluster.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

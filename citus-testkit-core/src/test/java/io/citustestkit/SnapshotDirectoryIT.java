@@ -18,10 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +29,8 @@ import static io.citustestkit.assertions.CitusAssertions.assertColocated;
 import static io.citustestkit.assertions.CitusAssertions.assertMultiShard;
 import static io.citustestkit.assertions.CitusAssertions.assertReferenceTable;
 import static io.citustestkit.assertions.CitusAssertions.assertRoutedToSingleWorker;
+import static io.citustestkit.testsupport.Statements.execute;
+import static io.citustestkit.testsupport.Statements.queryLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -94,13 +92,13 @@ class SnapshotDirectoryIT {
             assertThat(restored.coordinator().container().getDockerImageName()).as("the Citus image itself")
                     .isEqualTo(CitusImage.resolve(null).name());
             assertThat(SnapshotImages.images(key.value())).as("no image was made for it").isEmpty();
-            assertThat(count(restored, "SELECT count(*) FROM pg_dist_node")).isEqualTo(3);
-            assertThat(count(restored, "SELECT count(*) FROM users")).as("the schema's rows").isEqualTo(100);
+            assertThat(queryLong(restored.dataSource(), "SELECT count(*) FROM pg_dist_node")).isEqualTo(3);
+            assertThat(queryLong(restored.dataSource(), "SELECT count(*) FROM users")).as("the schema's rows").isEqualTo(100);
             assertRoutedToSingleWorker(restored.dataSource(), "SELECT * FROM users WHERE id = 7");
             assertMultiShard(restored.dataSource(), "SELECT count(*) FROM users");
             assertColocated(restored.dataSource(), "users", "\"Events\"");
             assertReferenceTable(restored.dataSource(), "event_types");
-            execute(restored, "INSERT INTO users VALUES (1000, 'written-after-restore@example.com')");
+            execute(restored.dataSource(), "INSERT INTO users VALUES (1000, 'written-after-restore@example.com')");
         }
     }
 
@@ -124,7 +122,7 @@ class SnapshotDirectoryIT {
 
         try (CitusTestCluster second = builder(schema).start()) {
             assertThat(snapshotOf(second)).as("the damaged set is not used: a cold start").isNull();
-            assertThat(count(second, "SELECT count(*) FROM users")).isEqualTo(100);
+            assertThat(queryLong(second.dataSource(), "SELECT count(*) FROM users")).isEqualTo(100);
         }
 
         assertThat(SnapshotDirectoryFiles.setId(set)).as("made again").isNotEqualTo(originalSet);
@@ -214,19 +212,5 @@ class SnapshotDirectoryIT {
 
     private static ClusterSnapshot snapshotOf(CitusTestCluster cluster) {
         return ((StartedCitusCluster) cluster).snapshot();
-    }
-
-    private static long count(CitusTestCluster cluster, String sql) throws SQLException {
-        try (Connection connection = cluster.dataSource().getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void execute(CitusTestCluster cluster, String sql) throws SQLException {
-        try (Connection connection = cluster.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

@@ -3,8 +3,6 @@ package io.citustestkit.benchmarks;
 import io.citustestkit.CitusImage;
 import io.citustestkit.CitusTestCluster;
 import io.citustestkit.assertions.CitusAssertions;
-import org.testcontainers.postgresql.PostgreSQLContainer;
-import org.testcontainers.utility.DockerImageName;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -89,7 +87,7 @@ public final class Benchmark {
         Timings firstCacheUse = new Timings();
         firstCacheUse.add(System.nanoTime() - cacheStarted);
         for (int round = 1; round <= rounds; round++) {
-            baseline.add(startSingleContainer(image));
+            baseline.add(SingleContainerTiming.startSingleContainer(image));
             for (Map.Entry<String, UnaryOperator<CitusTestCluster.Builder>> lever : levers.entrySet()) {
                 cold.get(lever.getKey()).add(startCluster(lever.getValue()));
             }
@@ -174,19 +172,6 @@ public final class Benchmark {
             return "<= 1.0 (stretch 0.7)";
         }
         return row.startsWith("snapshot: 1st") ? "" : "<= 1.5 now, <= 1.0 goal";
-    }
-
-    private static long startSingleContainer(String image) throws Exception {
-        long started = System.nanoTime();
-        try (PostgreSQLContainer container = new PostgreSQLContainer(
-                DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))) {
-            container.start();
-            try (Connection connection = container.createConnection(""); Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT 1")) {
-                rs.next();
-            }
-            return System.nanoTime() - started;
-        }
     }
 
     private static long startCluster(UnaryOperator<CitusTestCluster.Builder> lever) throws Exception {

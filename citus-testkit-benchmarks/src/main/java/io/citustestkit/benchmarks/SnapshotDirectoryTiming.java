@@ -4,8 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Image;
 import io.citustestkit.CitusTestCluster;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.postgresql.PostgreSQLContainer;
-import org.testcontainers.utility.DockerImageName;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +58,7 @@ final class SnapshotDirectoryTiming {
         try {
             startCluster(schema, b -> b.shardCount(4).snapshots(false)); // warm-up: page cache, JIT, image layers
             for (int round = 1; round <= rounds; round++) {
-                rows.get(BASELINE).add(startSingleContainer(image));
+                rows.get(BASELINE).add(SingleContainerTiming.startSingleContainer(image));
                 rows.get(COLD).add(startCluster(schema, b -> b.snapshots(false)));
 
                 removeImagesMadeSince(before);
@@ -113,19 +111,6 @@ final class SnapshotDirectoryTiming {
                     // already gone
                 }
             }
-        }
-    }
-
-    private static long startSingleContainer(String image) throws Exception {
-        long started = System.nanoTime();
-        try (PostgreSQLContainer container = new PostgreSQLContainer(
-                DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))) {
-            container.start();
-            try (Connection connection = container.createConnection(""); Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT 1")) {
-                rs.next();
-            }
-            return System.nanoTime() - started;
         }
     }
 

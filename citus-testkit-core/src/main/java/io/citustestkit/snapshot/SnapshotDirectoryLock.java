@@ -78,11 +78,11 @@ final class SnapshotDirectoryLock implements AutoCloseable {
             return new SnapshotDirectoryLock(inJvm, channel, lock);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeQuietly(channel);
+            FileLocks.closeQuietly(channel);
             inJvm.unlock();
             return null;
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
+            FileLocks.closeQuietly(channel);
             inJvm.unlock();
             throw e;
         }
@@ -93,24 +93,11 @@ final class SnapshotDirectoryLock implements AutoCloseable {
         return root.resolve(LOCKS).resolve(key + ".lock");
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing to keep
-            }
-        }
-    }
-
     @Override
     public void close() {
         try {
-            lock.release();
-        } catch (IOException ignored) {
-            // closing the channel releases it too
+            FileLocks.release(lock, channel);
         } finally {
-            closeQuietly(channel);
             inJvm.unlock();
         }
     }

@@ -256,30 +256,24 @@ public final class SnapshotLock implements AutoCloseable {
                     lock = channel.tryLock(0, Long.MAX_VALUE, shared);
                 }
                 if (lock == null) {
-                    closeQuietly(channel);
+                    FileLocks.closeQuietly(channel);
                     return null;
                 }
                 return new FileHold(channel, lock);
             } catch (IOException e) {
-                closeQuietly(channel);
+                FileLocks.closeQuietly(channel);
                 throw new Unavailable("The snapshot lock directory " + directory() + " cannot be used (" + e.getClass().getSimpleName()
                         + ": " + e.getMessage() + "; it must be a directory this user can create and lock files in). "
                         + "Make it usable (remove it, or give it to this user), point java.io.tmpdir elsewhere, "
                         + "or turn snapshots off (-D" + SnapshotSettings.SNAPSHOTS_PROPERTY + "=false).", e);
             } catch (RuntimeException e) {
-                closeQuietly(channel);
+                FileLocks.closeQuietly(channel);
                 throw e;
             }
         }
 
         void release() {
-            try {
-                lock.release();
-            } catch (IOException ignored) {
-                // closing the channel releases it too
-            } finally {
-                closeQuietly(channel);
-            }
+            FileLocks.release(lock, channel);
         }
     }
 
@@ -320,16 +314,6 @@ public final class SnapshotLock implements AutoCloseable {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // a stale holder file only makes a waiting message less exact
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing to keep
-            }
         }
     }
 
