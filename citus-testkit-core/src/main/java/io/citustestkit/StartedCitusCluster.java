@@ -7,6 +7,7 @@ import io.citustestkit.metadata.CitusNotInstalledException;
 import io.citustestkit.node.ClusterRegistration;
 import io.citustestkit.node.CoordinatorPool;
 import io.citustestkit.node.InitializedImageCache;
+import io.citustestkit.node.NodeContainer;
 import io.citustestkit.node.NodeContainers;
 import io.citustestkit.node.NodeLog;
 import io.citustestkit.node.NodeSpec;
@@ -141,8 +142,8 @@ final class StartedCitusCluster extends CitusTestCluster implements SnapshotSour
         if (withData) {
             spec.withData(snapshotPassword);
         }
-        PostgreSQLContainer container = NodeContainers.base(spec)
-                .withNetwork(network)
+        NodeContainer container = NodeContainers.base(spec);
+        container.withNetwork(network)
                 .withNetworkAliases(name)
                 .withLabels(KitLabels.forNode(id, role.label(), name))
                 .withCommand(settings.command());

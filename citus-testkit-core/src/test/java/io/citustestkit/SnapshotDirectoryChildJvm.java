@@ -18,6 +18,7 @@ public final class SnapshotDirectoryChildJvm {
         try (CitusTestCluster cluster = CitusTestCluster.builder().workers(1).shardCount(2).schema(System.getenv("SNAPSHOT_SCHEMA")).start()) {
             ClusterSnapshot snapshot = ((StartedCitusCluster) cluster).snapshot();
             String from = snapshot == null ? "cold" : snapshot.archives() == null ? "images" : "directory";
+            SnapshotDirectoryFiles.awaitWrites(); // the archives are written in the background
             System.out.println("STARTED " + cluster.id() + " " + from + " writes=" + SnapshotDirectoryFiles.writes());
         } catch (RuntimeException e) {
             System.out.println("FAILED " + String.valueOf(e.getMessage()).replace('\n', ' '));

@@ -66,6 +66,7 @@ class SnapshotDirectoryIT {
 
     @AfterAll
     static void removeTheSnapshotsOfTheseTests() {
+        SnapshotDirectoryFiles.awaitWrites(); // images a start from the directory made in the background
         KEYS.forEach(SnapshotImages::remove);
     }
 
@@ -76,6 +77,7 @@ class SnapshotDirectoryIT {
         try (CitusTestCluster first = builder(schema).start()) {
             assertThat(snapshotOf(first)).as("the first start is cold").isNull();
         }
+        SnapshotDirectoryFiles.awaitWrites(); // the archives are written in the background
         SnapshotKey key = keyOf(schema);
         assertThat(savedByTheRun.resolve(key.value()).resolve(SnapshotDirectoryFiles.MANIFEST)).exists();
         assertThat(Files.readString(savedByTheRun.resolve(SnapshotDirectoryFiles.KEYS_FILE))).contains(key.value());
@@ -91,7 +93,6 @@ class SnapshotDirectoryIT {
             assertThat(snapshot.archives()).as("from the archives, not from images").isNotNull();
             assertThat(restored.coordinator().container().getDockerImageName()).as("the Citus image itself")
                     .isEqualTo(CitusImage.resolve(null).name());
-            assertThat(SnapshotImages.images(key.value())).as("no image was made for it").isEmpty();
             assertThat(queryLong(restored.dataSource(), "SELECT count(*) FROM pg_dist_node")).isEqualTo(3);
             assertThat(queryLong(restored.dataSource(), "SELECT count(*) FROM users")).as("the schema's rows").isEqualTo(100);
             assertRoutedToSingleWorker(restored.dataSource(), "SELECT * FROM users WHERE id = 7");
@@ -99,6 +100,19 @@ class SnapshotDirectoryIT {
             assertColocated(restored.dataSource(), "users", "\"Events\"");
             assertReferenceTable(restored.dataSource(), "event_types");
             execute(restored.dataSource(), "INSERT INTO users VALUES (1000, 'written-after-restore@example.com')");
+        }
+
+        SnapshotDirectoryFiles.awaitWrites(); // the set's images, made from its archives in the background
+        String setId = SnapshotDirectoryFiles.setId(restoredOnAFreshRunner.resolve(key.value()));
+        assertThat(SnapshotImages.images(key.value())).as("one image per node, of the directory's set").hasSize(3)
+                .extracting(image -> SnapshotImages.label(image, SnapshotImages.SET_LABEL)).containsOnly(setId);
+        try (CitusTestCluster fromImages = builder(schema).start()) {
+            ClusterSnapshot snapshot = snapshotOf(fromImages);
+            assertThat(snapshot).as("started from a snapshot").isNotNull();
+            assertThat(snapshot.archives()).as("from the images made from the archives").isNull();
+            assertThat(queryLong(fromImages.dataSource(), "SELECT count(*) FROM users")).as("the schema's rows, not the restored run's")
+                    .isEqualTo(100);
+            assertRoutedToSingleWorker(fromImages.dataSource(), "SELECT * FROM users WHERE id = 7");
         }
     }
 
@@ -109,6 +123,7 @@ class SnapshotDirectoryIT {
         try (CitusTestCluster first = builder(schema).start()) {
             assertThat(snapshotOf(first)).isNull();
         }
+        SnapshotDirectoryFiles.awaitWrites();
         SnapshotKey key = keyOf(schema);
         Path set = cache.resolve(key.value());
         String originalSet = SnapshotDirectoryFiles.setId(set);
@@ -124,6 +139,7 @@ class SnapshotDirectoryIT {
             assertThat(snapshotOf(second)).as("the damaged set is not used: a cold start").isNull();
             assertThat(queryLong(second.dataSource(), "SELECT count(*) FROM users")).isEqualTo(100);
         }
+        SnapshotDirectoryFiles.awaitWrites();
 
         assertThat(SnapshotDirectoryFiles.setId(set)).as("made again").isNotEqualTo(originalSet);
         assertThat(SnapshotDirectoryFiles.mismatches(set)).as("every archive of the set made again checks").isEmpty();

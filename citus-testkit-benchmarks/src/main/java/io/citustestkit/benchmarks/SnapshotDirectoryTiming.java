@@ -3,12 +3,14 @@ package io.citustestkit.benchmarks;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Image;
 import io.citustestkit.CitusTestCluster;
+import io.citustestkit.snapshot.BackgroundWrites;
 import org.testcontainers.DockerClientFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -34,8 +36,10 @@ final class SnapshotDirectoryTiming {
     static final String COLD = "cold: 1+2, 10 tables, 32 shards, snapshots off";
     static final String MADE_IMAGES = "snapshot: 1st start, makes images only (dir off)";
     static final String MADE_WITH_ARCHIVE = "snapshot: 1st start, makes images + archives";
+    static final String ARCHIVES_AFTER = "snapshot: its archives, written in the background after it";
     static final String FROM_IMAGES = "snapshot: from the images (today's path)";
     static final String FROM_DIRECTORY = "snapshot: from a restored directory, no image";
+    static final String IMAGES_AFTER = "snapshot: images from its archives, in the background after it";
 
     private static final String PROPERTY = "citus.testkit.snapshots.dir";
 
@@ -52,7 +56,7 @@ final class SnapshotDirectoryTiming {
         String previous = System.getProperty(PROPERTY);
         Set<String> before = snapshotImageIds();
         Map<String, Timings> rows = new java.util.LinkedHashMap<>();
-        for (String row : new String[] {BASELINE, COLD, MADE_IMAGES, MADE_WITH_ARCHIVE, FROM_IMAGES, FROM_DIRECTORY}) {
+        for (String row : new String[] {BASELINE, COLD, MADE_IMAGES, MADE_WITH_ARCHIVE, ARCHIVES_AFTER, FROM_IMAGES, FROM_DIRECTORY, IMAGES_AFTER}) {
             rows.put(row, new Timings());
         }
         try {
@@ -69,10 +73,12 @@ final class SnapshotDirectoryTiming {
                 deleteTree(directory);
                 System.setProperty(PROPERTY, directory.toString());
                 rows.get(MADE_WITH_ARCHIVE).add(startCluster(schema, b -> b));
+                rows.get(ARCHIVES_AFTER).add(awaitBackgroundWrites()); // before the next row: it would share the cores
                 rows.get(FROM_IMAGES).add(startCluster(schema, b -> b));
 
                 removeImagesMadeSince(before); // a fresh runner: the directory restored, no snapshot image
                 rows.get(FROM_DIRECTORY).add(startCluster(schema, b -> b));
+                rows.get(IMAGES_AFTER).add(awaitBackgroundWrites());
                 System.err.println("snapshot round " + round + " of " + rounds + " done");
             }
         } finally {
@@ -85,6 +91,15 @@ final class SnapshotDirectoryTiming {
             deleteTree(work);
         }
         return rows;
+    }
+
+    /** Waits for what the kit writes of a snapshot set in the background; {@return how long that took, in nanoseconds} */
+    private static long awaitBackgroundWrites() {
+        long started = System.nanoTime();
+        if (!BackgroundWrites.awaitIdle(Duration.ofMinutes(2))) {
+            throw new IllegalStateException("the background snapshot writes were not done within 2 minutes");
+        }
+        return System.nanoTime() - started;
     }
 
     private static Set<String> snapshotImageIds() {

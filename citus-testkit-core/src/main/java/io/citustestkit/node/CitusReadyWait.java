@@ -8,7 +8,8 @@ import java.time.Duration;
 /**
  * Testcontainers' wait strategy for a node: ready when {@link NodeReadiness} gets a JDBC round trip
  * with Citus. A node started from an image with data (the initialised-image cache, a snapshot) first
- * gets the cluster's password and a Citus {@code server_id} of its own ({@link ClonedNodeSetup}).
+ * gets the cluster's password and a Citus {@code server_id} of its own ({@link ClonedNodeSetup}), on the same
+ * connection when its data's password is known.
  */
 final class CitusReadyWait extends AbstractWaitStrategy {
 
@@ -26,7 +27,9 @@ final class CitusReadyWait extends AbstractWaitStrategy {
         Duration timeout = startupTimeout;
         if (clonedNodeSetup != null) {
             long started = System.nanoTime();
-            clonedNodeSetup.run(waitStrategyTarget, started + startupTimeout.toNanos());
+            if (clonedNodeSetup.run(waitStrategyTarget, started + startupTimeout.toNanos())) {
+                return; // it answered with Citus on the connection that set its password
+            }
             timeout = startupTimeout.minusNanos(System.nanoTime() - started);
         }
         NodeReadiness.awaitCitus(spec.nodeName, this::jdbcUrl, spec.password, timeout, spec.userImage, spec.howToChooseAnother,

@@ -5,7 +5,6 @@ import org.testcontainers.containers.wait.strategy.WaitStrategyTarget;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -51,30 +50,28 @@ final class ClonedNodeSetup {
      * Sets the cluster's password and a server_id of its own on the node in {@code target}.
      *
      * @param deadline {@link System#nanoTime()} by which it must be done
+     * @return whether the node is also known ready (done over JDBC, on the connection that found Citus); after
+     *         {@code psql} in the container it is not
      * @throws NodeNotReadyException if the server refuses, the container exits, or the deadline passes
      */
-    void run(WaitStrategyTarget target, long deadline) {
+    boolean run(WaitStrategyTarget target, long deadline) {
         if (knownPassword != null) {
             NodeReadiness.awaitCitus(spec.nodeName, jdbcUrl, knownPassword, Duration.ofNanos(deadline - System.nanoTime()),
-                    spec.userImage, spec.howToChooseAnother, exited);
-            adoptPassword();
-        } else {
-            setPasswordThroughPsql(target, deadline);
+                    spec.userImage, spec.howToChooseAnother, exited, this::adoptPassword);
+            return true;
         }
+        setPasswordThroughPsql(target, deadline);
+        return false;
     }
 
-    /** ALTER ROLE and a server_id of its own over JDBC, with the password the node's data directory has. */
-    private void adoptPassword() {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl.get(), NodeSettings.USERNAME, knownPassword);
-             Statement statement = connection.createStatement()) {
+    /** ALTER ROLE and a server_id of its own over JDBC, on a connection made with the password the node's data directory has. */
+    private void adoptPassword(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
             statement.execute("SET citus.enable_ddl_propagation = off");
             statement.execute(alterRoleSql());
             statement.execute(giveOwnServerIdSql());
-            knownPassword = spec.password;
-        } catch (SQLException e) {
-            throw new NodeNotReadyException("the server refused to set the cluster's password: " + e.getMessage(),
-                    NodeNotReadyException.Reason.REFUSED, e);
         }
+        knownPassword = spec.password;
     }
 
     /** ALTER ROLE and a server_id over the local socket, retried until the server accepts connections. */

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import org.apiguardian.api.API;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
@@ -24,11 +23,11 @@ public final class NodeContainers {
     }
 
     /** A PostgreSQL container from a present image, ready when a JDBC round trip finds Citus ({@link CitusReadyWait}). */
-    public static PostgreSQLContainer base(NodeSpec spec) {
+    public static NodeContainer base(NodeSpec spec) {
         // Testcontainers substitutes the name once (a registry mirror prefix applies to the Citus image;
         // the kit's own local images are named localhost/..., which substitution leaves alone)
-        PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(spec.dockerImage).asCompatibleSubstituteFor("postgres"));
-        return container
+        NodeContainer container = new NodeContainer(DockerImageName.parse(spec.dockerImage).asCompatibleSubstituteFor("postgres"));
+        container
                 .withDatabaseName(NodeSettings.DATABASE)
                 .withUsername(NodeSettings.USERNAME)
                 .withPassword(ScramVerifier.of(spec.password)) // Docker sees the verifier only, never the password
@@ -43,5 +42,6 @@ public final class NodeContainers {
                     }
                 })
                 .waitingFor(new CitusReadyWait(spec));
+        return container;
     }
 }

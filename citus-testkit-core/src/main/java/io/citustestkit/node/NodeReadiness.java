@@ -38,16 +38,39 @@ public final class NodeReadiness {
      */
     public static String awaitCitus(String nodeName, Supplier<String> jdbcUrl, String password, Duration timeout,
                                     String image, String howToChooseAnother, Supplier<String> exited) {
+        return awaitCitus(nodeName, jdbcUrl, password, timeout, image, howToChooseAnother, exited, connection -> { });
+    }
+
+    /** What to do on the first connection that found Citus, before it is closed. */
+    @FunctionalInterface
+    interface OnReady {
+        void accept(Connection connection) throws SQLException;
+    }
+
+    /**
+     * As {@link #awaitCitus(String, Supplier, String, Duration, String, String, Supplier)}, then runs {@code onReady} on
+     * the connection that found Citus (one connection for both: each costs a SCRAM exchange while the nodes start).
+     *
+     * @throws NodeNotReadyException also when {@code onReady} fails (the server refused it)
+     */
+    static String awaitCitus(String nodeName, Supplier<String> jdbcUrl, String password, Duration timeout,
+                             String image, String howToChooseAnother, Supplier<String> exited, OnReady onReady) {
         AtomicReference<SQLException> lastFailure = new AtomicReference<>();
         AtomicReference<String> version = new AtomicReference<>();
         try {
             Awaitility.await("node " + nodeName + " to answer a JDBC round trip")
                     .atMost(timeout)
                     .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(100))
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> {
                         try (Connection connection = DriverManager.getConnection(jdbcUrl.get(), NodeSettings.USERNAME, password)) {
                             version.set(CitusNotInstalledException.requireInstalled(connection));
+                            try {
+                                onReady.accept(connection);
+                            } catch (SQLException e) {
+                                throw new NodeNotReadyException("the server refused to set the cluster's password: " + e.getMessage(),
+                                        NodeNotReadyException.Reason.REFUSED, e);
+                            }
                             return true;
                         } catch (CitusNotInstalledException e) {
                             throw new NodeNotReadyException("it runs image '" + image + "', which answers as PostgreSQL but has no "

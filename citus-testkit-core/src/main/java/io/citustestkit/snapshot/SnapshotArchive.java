@@ -3,17 +3,11 @@ package io.citustestkit.snapshot;
 import io.citustestkit.node.InitializedImageCache;
 
 import com.github.dockerjava.api.DockerClient;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.testcontainers.images.builder.Transferable;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -22,17 +16,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * One node's data directory as a file: read out of a container with Docker's archive API (no
- * {@code docker} command), kept as a gzip-compressed tar with its SHA-256, and copied back into a new
- * container before it starts, owners and modes as they were.
+ * {@code docker} command), kept as a gzip-compressed tar with its SHA-256, which the Docker engine unpacks into a new
+ * container before it starts ({@link io.citustestkit.node.NodeContainer#restoreBeforeStart}), owners and modes as they were.
  *
  * <pre>{@code
  * SnapshotManifest.Node node = SnapshotArchive.write(docker, containerId, "coordinator", setDirectory.resolve("coordinator.tar.gz"));
- * container.withCopyToContainer(SnapshotArchive.restore(file), "/citus-testkit");
+ * container.restoreBeforeStart(file, "/citus-testkit"); // NodeContainer: the Docker engine unpacks it
  * }</pre>
  */
 final class SnapshotArchive {
@@ -91,15 +84,6 @@ final class SnapshotArchive {
         }
     }
 
-    /**
-     * The archive as something Testcontainers copies into a container after creating it and before
-     * starting it: {@code container.withCopyToContainer(restore(file), "/citus-testkit")} puts the data
-     * directory back at {@link InitializedImageCache#DATA_DIRECTORY}, with its owners and modes.
-     */
-    static Transferable restore(Path file) {
-        return new Restore(file);
-    }
-
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -113,43 +97,6 @@ final class SnapshotArchive {
         FastGzipOutputStream(OutputStream out) throws IOException {
             super(out, BUFFER);
             def.setLevel(Deflater.BEST_SPEED);
-        }
-    }
-
-    /** Re-emits the archive's entries under the destination directory, keeping each entry's header (owner, mode, time). */
-    private record Restore(Path file) implements Transferable {
-
-        @Override
-        public long getSize() {
-            try {
-                return Files.size(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void transferTo(TarArchiveOutputStream out, String destination) {
-            String prefix = destination.replaceFirst("^/+", "").replaceFirst("/+$", "");
-            try (TarArchiveInputStream in = new TarArchiveInputStream(new GZIPInputStream(
-                    new BufferedInputStream(Files.newInputStream(file), BUFFER), BUFFER))) {
-                TarArchiveEntry entry;
-                while ((entry = in.getNextEntry()) != null) {
-                    entry.setName(prefix.isEmpty() ? entry.getName() : prefix + "/" + entry.getName());
-                    out.putArchiveEntry(entry);
-                    if (!entry.isDirectory()) {
-                        in.transferTo(out);
-                    }
-                    out.closeArchiveEntry();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not copy snapshot archive " + file + " into the container: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public String getDescription() {
-            return "snapshot archive " + file;
         }
     }
 }

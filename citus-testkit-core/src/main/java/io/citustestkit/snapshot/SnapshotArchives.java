@@ -2,7 +2,7 @@ package io.citustestkit.snapshot;
 
 import io.citustestkit.node.InitializedImageCache;
 import org.apiguardian.api.API;
-import org.testcontainers.containers.GenericContainer;
+import io.citustestkit.node.NodeContainer;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,12 +34,12 @@ public record SnapshotArchives(String image, Map<String, Path> byNode) {
      *
      * @throws SnapshotUnusableException when the set holds no archive of that node
      */
-    public void restoreInto(GenericContainer<?> container, String name) {
+    public void restoreInto(NodeContainer container, String name) {
         Path archive = byNode.get(name);
         if (archive == null) {
             throw new SnapshotUnusableException("the snapshot directory holds no archive of node " + name);
         }
-        container.withEnv("PGDATA", InitializedImageCache.DATA_DIRECTORY)
-                .withCopyToContainer(SnapshotArchive.restore(archive), Path.of(InitializedImageCache.DATA_DIRECTORY).getParent().toString());
+        container.withEnv("PGDATA", InitializedImageCache.DATA_DIRECTORY);
+        container.restoreBeforeStart(archive, Path.of(InitializedImageCache.DATA_DIRECTORY).getParent().toString());
     }
 }

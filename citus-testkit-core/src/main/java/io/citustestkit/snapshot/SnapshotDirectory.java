@@ -231,21 +231,21 @@ final class SnapshotDirectory {
 
     /**
      * Writes the set {@code snapshot} (whose images were just made) into the directory unless a
-     * checked set of its key is there; never fails the start (a failure is logged).
+     * checked set of its key is there, in the background ({@link BackgroundWrites}); never fails the start (a failure is logged).
      */
     static void store(ClusterSnapshot snapshot, int workers, String image, Duration maxAge) {
         SnapshotDirectory directory = configured();
         if (directory != null) {
-            directory.write(snapshot, workers, image, maxAge, false);
+            BackgroundWrites.submit(snapshot.key(), false, () -> directory.write(snapshot, workers, image, maxAge, false));
         }
     }
 
-    /** After a start from the images: writes the set into the directory when it has none of this key yet (quick check only). */
+    /** After a start from the images: writes the set into the directory, in the background, when it has none of this key yet (quick check only). */
     static void storeIfMissing(ClusterSnapshot snapshot, int workers, String image, Duration maxAge) {
         SnapshotDirectory directory = configured();
         if (directory != null && snapshot.archives() == null
                 && !Files.isRegularFile(directory.setOf(snapshot.key().value()).resolve(SnapshotManifest.FILE))) {
-            directory.write(snapshot, workers, image, maxAge, true);
+            BackgroundWrites.submit(snapshot.key(), false, () -> directory.write(snapshot, workers, image, maxAge, true));
         }
     }
 
@@ -290,6 +290,10 @@ final class SnapshotDirectory {
                     touch(key.value());
                     LOG.info("Cluster {} started from snapshot set {} in {} (no snapshot image on this Docker engine): {} archives, {} MB",
                             cluster.id(), key, setOf(key.value()), manifest.nodes().size(), manifest.archiveBytes() >> 20);
+                    // later starts on this engine start from images: made from the same archives, off the start's path
+                    String imageId = SnapshotImages.imageIdOf(cluster.nodeContainers().get("coordinator"));
+                    BackgroundWrites.submit(key, true, () -> SnapshotImages.createFromArchives(snapshot, imageId, workers,
+                            manifest.createdAt(), maxAge));
                     return cluster;
                 } catch (SnapshotUnusableException e) {
                     failedSet = manifest.setId();

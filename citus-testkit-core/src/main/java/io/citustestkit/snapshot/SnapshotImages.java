@@ -2,12 +2,17 @@ package io.citustestkit.snapshot;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Image;
+import io.citustestkit.commons.Stopwatch;
+import io.citustestkit.docker.JvmOwner;
 import io.citustestkit.docker.KitLabels;
+import io.citustestkit.node.InitializedImageCache;
+import io.citustestkit.node.NodeContainer;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -152,6 +157,60 @@ public final class SnapshotImages {
             cluster.storeInterNodePassword();
         }
         return new ClusterSnapshot(key, setId, content, cluster.password());
+    }
+
+    /**
+     * Makes the images of a set that a cluster just started from as archives (no image of it on this engine), so
+     * that later starts here start from images: per node, a container created (never started) from the Citus
+     * image {@code baseImageId}, its archive unpacked into it, committed with the set's labels (the age counts from
+     * {@code made}, when the set was first made). Nothing is made when the engine has images of the key by then.
+     * Call under the set's exclusive {@link SnapshotLock}; a failure removes what was made and is thrown.
+     */
+    public static void createFromArchives(ClusterSnapshot snapshot, String baseImageId, int workers, Instant made, Duration maxAge) {
+        SnapshotKey key = snapshot.key();
+        Lookup existing = find(key, workers, maxAge);
+        if (existing.snapshot() != null || existing.broken() != null || existing.expired() != null) {
+            return; // made (or found unusable) by another start in the meantime: its own flow handles it
+        }
+        long started = System.nanoTime();
+        SnapshotArchives archives = snapshot.archives();
+        Map<String, String> labels = Map.of(LABEL, "true", KEY_LABEL, key.value(), SET_LABEL, snapshot.setId(),
+                CONTENT_LABEL, snapshot.content().digest(), SUMMARY_LABEL, snapshot.content().summary(), BASE_LABEL, archives.image(),
+                CREATED_LABEL, made.toString());
+        DockerClient docker = DockerClientFactory.instance().client();
+        String parent = Path.of(InitializedImageCache.DATA_DIRECTORY).getParent().toString();
+        List<CompletableFuture<Void>> commits = new ArrayList<>();
+        for (Map.Entry<String, Path> node : archives.byNode().entrySet()) {
+            Map<String, String> nodeLabels = new LinkedHashMap<>(labels);
+            nodeLabels.put(NODE_LABEL, node.getKey());
+            commits.add(CompletableFuture.runAsync(() -> {
+                String container = docker.createContainerCmd(baseImageId)
+                        .withEnv("PGDATA=" + InitializedImageCache.DATA_DIRECTORY)
+                        .withLabels(Map.of(KitLabels.MANAGED, "true", KitLabels.ROLE, "snapshot-restore",
+                                KitLabels.OWNER, JvmOwner.current().label()))
+                        .exec().getId();
+                try {
+                    NodeContainer.unpack(docker, container, node.getValue(), parent);
+                    docker.commitCmd(container).withRepository(key.repository()).withTag(node.getKey())
+                            .withLabels(KitLabels.forKeptImage(nodeLabels)).exec();
+                } finally {
+                    docker.removeContainerCmd(container).withForce(true).withRemoveVolumes(true).exec();
+                }
+            }));
+        }
+        try {
+            commits.forEach(CompletableFuture::join);
+        } catch (CompletionException e) {
+            remove(key.value());
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+        LOG.info("Made the images of snapshot set {} from its archives in {} ms: later starts on this Docker engine start from them",
+                key, Stopwatch.millis(started, System.nanoTime()));
+    }
+
+    /** {@return the id of the image container {@code containerId} runs} */
+    public static String imageIdOf(String containerId) {
+        return DockerClientFactory.instance().client().inspectContainerCmd(containerId).exec().getImageId();
     }
 
     /** The names of a cluster's nodes, in start order. */

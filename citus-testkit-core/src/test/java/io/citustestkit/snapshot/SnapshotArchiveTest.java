@@ -1,20 +1,15 @@
 package io.citustestkit.snapshot;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,25 +58,5 @@ class SnapshotArchiveTest {
 
         Files.delete(archive);
         assertThat(SnapshotArchive.mismatch(archive, node)).isEqualTo("archive " + archive + " is missing");
-    }
-
-    @Test
-    void should_copy_the_data_directory_under_the_destination_with_its_owners_and_modes() throws IOException {
-        Path archive = dataDirectoryArchive(directory.resolve("worker-1.tar.gz"));
-        ByteArrayOutputStream copied = new ByteArrayOutputStream();
-
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(copied)) {
-            SnapshotArchive.restore(archive).transferTo(tar, "/citus-testkit");
-        }
-
-        List<String> entries = new ArrayList<>();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new ByteArrayInputStream(copied.toByteArray()))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                entries.add(entry.getName() + " " + Integer.toOctalString(entry.getMode()) + " " + entry.getLongUserId()
-                        + (entry.isDirectory() ? "" : " " + new String(tar.readAllBytes(), StandardCharsets.UTF_8).strip()));
-            }
-        }
-        assertThat(entries).containsExactly("citus-testkit/pgdata/ 40700 999", "citus-testkit/pgdata/PG_VERSION 100600 999 18");
     }
 }

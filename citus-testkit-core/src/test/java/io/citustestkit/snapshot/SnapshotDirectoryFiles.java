@@ -40,6 +40,13 @@ public final class SnapshotDirectoryFiles {
         return problems;
     }
 
+    /** Waits until the snapshot writes queued in the background (archives, images from archives) are done (at most a minute); fails if not. */
+    public static void awaitWrites() {
+        if (!BackgroundWrites.awaitIdle(java.time.Duration.ofMinutes(1))) {
+            throw new AssertionError("the background snapshot writes did not finish within a minute");
+        }
+    }
+
     /** {@return how many sets this JVM wrote to a directory} */
     public static int writes() {
         return SnapshotDirectory.writes();
