@@ -26,7 +26,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
  * an incomplete set of images, which a later run removes.
  *
  * <pre>{@code
- * BackgroundWrites.submit(key, false, () -> directory.write(snapshot, workers, image, maxAge, false));
+ * BackgroundWrites.submit(key, false, () -> new SnapshotSetWriter(directory).write(snapshot, workers, image, maxAge, false));
  * BackgroundWrites.awaitIdle(Duration.ofMinutes(1)); // tests and benchmarks: every write submitted so far is done
  * }</pre>
  */

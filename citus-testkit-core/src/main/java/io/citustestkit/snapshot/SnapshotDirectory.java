@@ -1,48 +1,30 @@
 package io.citustestkit.snapshot;
 
 import io.citustestkit.commons.Stopwatch;
-import io.citustestkit.docker.KitLabels;
-import io.citustestkit.docker.JvmOwner;
-import io.citustestkit.node.InitializedImageCache;
 
-import com.github.dockerjava.api.DockerClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Snapshot sets as files, so that a CI cache (which saves directories, not Docker images) can carry
  * them from one run to the next. Each set is a directory named by its key, holding one
  * {@link SnapshotArchive} per node and a {@link SnapshotManifest}; beside the sets, {@code keys.txt}
- * lists them (a CI cache can be keyed by its hash) and {@code .locks/} holds a lock file per key.
+ * ({@link SnapshotKeysFile}) lists them (a CI cache can be keyed by its hash) and {@code .locks/} holds a
+ * lock file per key.
  *
  * <pre>
  * ~/.cache/citus-testkit/snapshots/
@@ -52,41 +34,30 @@ import java.util.stream.Stream;
  * </pre>
  *
  * <ul>
- *   <li>Where: {@value #PROPERTY} or {@value #VARIABLE} ({@code off} turns it off), else
- *       {@code $XDG_CACHE_HOME/citus-testkit/snapshots}, else {@code ~/.cache/citus-testkit/snapshots}.</li>
+ *   <li>Where: {@value SnapshotDirectorySettings#PROPERTY} or {@value SnapshotDirectorySettings#VARIABLE}
+ *       ({@code off} turns it off), else {@code $XDG_CACHE_HOME/citus-testkit/snapshots}, else
+ *       {@code ~/.cache/citus-testkit/snapshots} ({@link SnapshotDirectorySettings}).</li>
  *   <li>Written when a set is made (and when a start from images finds the directory without it): into
  *       a temporary directory beside the sets, renamed into place at once, so a reader sees a whole
  *       set or none; under the key's exclusive {@link SnapshotDirectoryLock}, and not at all when a
- *       checked set is already there, so two JVMs or runners write it once.</li>
+ *       checked set is already there, so two JVMs or runners write it once ({@link SnapshotSetWriter}).</li>
  *   <li>Read when no snapshot image exists: every archive's size and SHA-256 must match the manifest
  *       first; a set that does not check is removed (logged at WARN) and made again.</li>
  *   <li>Bounded: sets older than {@link SnapshotSettings#maxAge()} go, then the least recently used
- *       until the directory holds at most {@value #MAX_SIZE_PROPERTY} (default 1 GiB).</li>
+ *       until the directory holds at most {@value SnapshotDirectorySettings#MAX_SIZE_PROPERTY} (default
+ *       1 GiB; {@link SnapshotDirectoryPruning}).</li>
  * </ul>
+ *
+ * <pre>{@code
+ * C cluster = SnapshotDirectory.start(key, workers, image, starts, maxAge); // null: no usable set
+ * SnapshotDirectory.store(snapshot, workers, image, maxAge);                // in the background
+ * }</pre>
  */
 final class SnapshotDirectory {
 
-    /** System property: the directory, or {@code off}. */
-    static final String PROPERTY = "citus.testkit.snapshots.dir";
-    /** Environment variable: the same, after the property. */
-    static final String VARIABLE = "CITUS_TESTKIT_SNAPSHOTS_DIR";
-    /** System property: the most the directory's sets may take, e.g. {@code 1g}, {@code 512m}. */
-    static final String MAX_SIZE_PROPERTY = "citus.testkit.snapshots.dir.max-size";
-    /** Environment variable: the same, after the property. */
-    static final String MAX_SIZE_VARIABLE = "CITUS_TESTKIT_SNAPSHOTS_DIR_MAX_SIZE";
-    static final long DEFAULT_MAX_SIZE = 1L << 30;
-    /** The file that lists the sets, for a CI cache key. */
-    static final String KEYS_FILE = "keys.txt";
-
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotDirectory.class);
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{16}");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?");
-    private static final String TEMPORARY = ".tmp-";
-    private static final String TRASH = ".trash-";
-    /** A temporary or trash directory this old was left by a JVM that died. */
-    private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
-    private static final AtomicInteger WRITES = new AtomicInteger();
 
     private final Path root;
     private final long maxSize;
@@ -117,7 +88,7 @@ final class SnapshotDirectory {
 
     /** {@return the configured directory, or {@code null} when it is off or cannot be used (logged)} */
     static SnapshotDirectory configured() {
-        Path root = location(System::getProperty, System::getenv);
+        Path root = SnapshotDirectorySettings.location(System::getProperty, System::getenv);
         if (root == null) {
             return null;
         }
@@ -125,97 +96,15 @@ final class SnapshotDirectory {
             Files.createDirectories(root);
         } catch (IOException | RuntimeException e) {
             warnOnce("The snapshot directory " + root + " cannot be used (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "): snapshots stay images only. Point -D" + PROPERTY + " or " + VARIABLE + " at a directory this user "
-                    + "can write, or set it to off.", e);
+                    + "): snapshots stay images only. Point -D" + SnapshotDirectorySettings.PROPERTY + " or "
+                    + SnapshotDirectorySettings.VARIABLE + " at a directory this user can write, or set it to off.", e);
             return null;
         }
-        return new SnapshotDirectory(root, maxSize(System::getProperty, System::getenv));
-    }
-
-    /**
-     * The directory the property (else the variable) names ({@code ~/} is the user's home; {@code off},
-     * {@code false} or {@code none}: {@code null}), else {@code $XDG_CACHE_HOME/citus-testkit/snapshots},
-     * else {@code <user.home>/.cache/citus-testkit/snapshots}.
-     */
-    static Path location(UnaryOperator<String> properties, UnaryOperator<String> environment) {
-        String value = properties.apply(PROPERTY);
-        if (value == null || value.isBlank()) {
-            value = environment.apply(VARIABLE);
-        }
-        String home = properties.apply("user.home");
-        if (value != null && !value.isBlank()) {
-            String path = value.strip();
-            if (Set.of("off", "false", "none").contains(path.toLowerCase(Locale.ROOT))) {
-                return null;
-            }
-            if (path.equals("~") || path.startsWith("~/")) {
-                path = home + path.substring(1);
-            }
-            return Path.of(path).toAbsolutePath().normalize();
-        }
-        String xdg = environment.apply("XDG_CACHE_HOME");
-        Path cache = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".cache");
-        return cache.resolve("citus-testkit").resolve("snapshots").normalize();
-    }
-
-    /** The most the directory's sets may take, from the property (else the variable), else 1 GiB (a bad value: logged, default). */
-    static long maxSize(UnaryOperator<String> properties, UnaryOperator<String> environment) {
-        String value = properties.apply(MAX_SIZE_PROPERTY);
-        String source = MAX_SIZE_PROPERTY;
-        if (value == null || value.isBlank()) {
-            value = environment.apply(MAX_SIZE_VARIABLE);
-            source = MAX_SIZE_VARIABLE;
-        }
-        if (value == null || value.isBlank()) {
-            return DEFAULT_MAX_SIZE;
-        }
-        try {
-            return parseSize(value);
-        } catch (IllegalArgumentException e) {
-            LOG.warn("{}: {} Using the default, 1g.", source, e.getMessage());
-            return DEFAULT_MAX_SIZE;
-        }
-    }
-
-    /**
-     * Parses a size: bytes ({@code 1073741824}) or with a unit, {@code k}, {@code m}, {@code g}, {@code t}
-     * (powers of 1024; {@code 512m}, {@code 2GiB}, {@code 500MB} alike).
-     *
-     * @throws IllegalArgumentException if it is not one, or not positive
-     */
-    static long parseSize(String text) {
-        Matcher matcher = SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a size: write bytes or a number with k, m, g or t (512m, 2g).");
-        }
-        try {
-            long amount = Long.parseLong(matcher.group(1));
-            int shift = switch (matcher.group(2)) {
-                case "k" -> 10;
-                case "m" -> 20;
-                case "g" -> 30;
-                case "t" -> 40;
-                default -> 0;
-            };
-            if (amount <= 0) {
-                throw new IllegalArgumentException("'" + text + "' is not a positive size: give one such as 1g or 512m.");
-            }
-            if (amount > (Long.MAX_VALUE >> shift)) {
-                throw new IllegalArgumentException("'" + text + "' is too large.");
-            }
-            return amount << shift;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is too large.", e);
-        }
+        return new SnapshotDirectory(root, SnapshotDirectorySettings.maxSize(System::getProperty, System::getenv));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // the start flow's hooks
-
-    /** How many sets this JVM wrote (tests count them across JVMs). */
-    static int writes() {
-        return WRITES.get();
-    }
 
     /**
      * Starts the cluster from the directory's set of {@code key}, used when no snapshot image exists.
@@ -236,7 +125,8 @@ final class SnapshotDirectory {
     static void store(ClusterSnapshot snapshot, int workers, String image, Duration maxAge) {
         SnapshotDirectory directory = configured();
         if (directory != null) {
-            BackgroundWrites.submit(snapshot.key(), false, () -> directory.write(snapshot, workers, image, maxAge, false));
+            BackgroundWrites.submit(snapshot.key(), false,
+                    () -> new SnapshotSetWriter(directory).write(snapshot, workers, image, maxAge, false));
         }
     }
 
@@ -245,7 +135,8 @@ final class SnapshotDirectory {
         SnapshotDirectory directory = configured();
         if (directory != null && snapshot.archives() == null
                 && !Files.isRegularFile(directory.setOf(snapshot.key().value()).resolve(SnapshotManifest.FILE))) {
-            BackgroundWrites.submit(snapshot.key(), false, () -> directory.write(snapshot, workers, image, maxAge, true));
+            BackgroundWrites.submit(snapshot.key(), false,
+                    () -> new SnapshotSetWriter(directory).write(snapshot, workers, image, maxAge, true));
         }
     }
 
@@ -258,6 +149,16 @@ final class SnapshotDirectory {
     /** {@return the directory of the set of {@code key}} */
     Path setOf(String key) {
         return root.resolve(key);
+    }
+
+    /** {@return the most the sets may take; {@link SnapshotDirectoryPruning} removes the least recently used beyond it} */
+    long maxSize() {
+        return maxSize;
+    }
+
+    /** {@return whether {@code name}, a child of the directory, names a set (a key)} */
+    static boolean isSetName(String name) {
+        return KEY.matcher(name).matches();
     }
 
     <C extends SnapshotSource> C startFrom(SnapshotKey key, int workers, String image, ClusterSnapshots.Starts<C> starts,
@@ -388,101 +289,15 @@ final class SnapshotDirectory {
         }
     }
 
-    /**
-     * Writes the set under its exclusive lock, unless a checked set of its key is already there (then
-     * nothing is written); prunes and rewrites {@code keys.txt}. Failures are logged, never thrown.
-     */
-    void write(ClusterSnapshot snapshot, int workers, String image, Duration maxAge, boolean fromImages) {
-        String key = snapshot.key().value();
-        long started = System.nanoTime();
-        try (SnapshotDirectoryLock lock = SnapshotDirectoryLock.take(root, key, false, SnapshotSettings.lockTimeout())) {
-            if (lock == null) {
-                LOG.warn("Waited {} for the lock of snapshot set {} in {}: not writing it this time",
-                        SnapshotSettings.describe(SnapshotSettings.lockTimeout()), key, root);
-                return;
-            }
-            Check existing = check(key, workers, maxAge);
-            if (existing.manifest() != null) {
-                LOG.debug("Snapshot set {} is already in {}: not written again", key, root);
-                return;
-            }
-            if (!existing.none()) {
-                LOG.warn("Snapshot set {} in {} cannot be used ({}): replacing it", key, root,
-                        existing.broken() != null ? existing.broken() : existing.expired());
-            }
-            SnapshotManifest manifest = writeSet(snapshot, workers, image);
-            WRITES.incrementAndGet();
-            LOG.info("Wrote snapshot set {} to {} in {} ms{}: {} archives, {} MB (a CI cache can keep this directory: "
-                            + "-D{} or {} move it, off turns it off)", key, setOf(key), Stopwatch.millis(started, System.nanoTime()),
-                    fromImages ? " from its images" : "", manifest.nodes().size(), manifest.archiveBytes() >> 20, PROPERTY, VARIABLE);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not write snapshot set {} to {} (the images serve this machine; the next start tries again): {}",
-                    key, root, e.getMessage(), e);
-        }
-        prune(maxAge);
-        writeKeys();
-    }
-
-    /** Writes the archives and the manifest into a temporary directory beside the sets, then renames it into place. */
-    private SnapshotManifest writeSet(ClusterSnapshot snapshot, int workers, String image) throws IOException {
-        String key = snapshot.key().value();
-        Path temporary = root.resolve(TEMPORARY + key + "-" + UUID.randomUUID().toString().substring(0, 8));
-        Files.createDirectories(temporary);
-        try {
-            DockerClient docker = DockerClientFactory.instance().client();
-            List<CompletableFuture<SnapshotManifest.Node>> archives = new ArrayList<>();
-            for (String node : SnapshotImages.nodeNames(workers)) {
-                archives.add(CompletableFuture.supplyAsync(() -> archive(docker, snapshot.key().imageOf(node), node,
-                        temporary.resolve(node + ".tar.gz"))));
-            }
-            List<SnapshotManifest.Node> nodes;
-            try {
-                nodes = archives.stream().map(CompletableFuture::join).toList();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof UncheckedIOException io) {
-                    throw io.getCause();
-                }
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-            }
-            SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.FORMAT_VERSION, key, snapshot.key().parts(),
-                    snapshot.setId(), Instant.now().toString(), image, InitializedImageCache.DATA_DIRECTORY,
-                    snapshot.content().digest(), snapshot.content().summary(), nodes);
-            manifest.write(temporary.resolve(SnapshotManifest.FILE));
-            Path set = setOf(key);
-            if (Files.exists(set)) {
-                remove(key);
-            }
-            move(temporary, set);
-            return manifest;
-        } finally {
-            deleteTree(temporary);
-        }
-    }
-
-    /** One node's archive, read from a container created (never started) from the node's snapshot image. */
-    private static SnapshotManifest.Node archive(DockerClient docker, String image, String node, Path file) {
-        String container = docker.createContainerCmd(image)
-                .withLabels(Map.of(KitLabels.MANAGED, "true", KitLabels.ROLE, "snapshot-archive",
-                        KitLabels.OWNER, JvmOwner.current().label()))
-                .exec().getId();
-        try {
-            return SnapshotArchive.write(docker, container, node, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            docker.removeContainerCmd(container).withForce(true).withRemoveVolumes(true).exec();
-        }
-    }
-
     /** Removes the set of {@code key}: renamed out of the way at once (readers see it or nothing), then deleted. Call under its exclusive lock. */
     void remove(String key) throws IOException {
         Path set = setOf(key);
         if (!Files.exists(set)) {
             return;
         }
-        Path trash = root.resolve(TRASH + key + "-" + UUID.randomUUID().toString().substring(0, 8));
-        move(set, trash);
-        deleteTree(trash);
+        Path trash = SnapshotDirectoryTrees.trash(root, key);
+        SnapshotDirectoryTrees.move(set, trash);
+        SnapshotDirectoryTrees.deleteTree(trash);
     }
 
     /** Records that the set of {@code key} was used now (the size limit removes the least recently used first). */
@@ -491,164 +306,6 @@ final class SnapshotDirectory {
             Files.setLastModifiedTime(setOf(key), FileTime.from(Instant.now()));
         } catch (IOException e) {
             // only the order of pruning suffers
-        }
-    }
-
-    /**
-     * Removes what a dead JVM left (temporary and trash directories older than an hour), sets that do
-     * not read or are older than {@code maxAge}, then the least recently used sets until the rest fits
-     * the size limit. A set another JVM holds is left for a later pruning.
-     */
-    void prune(Duration maxAge) {
-        List<Path> sets = new ArrayList<>();
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
-            for (Path child : children) {
-                String name = child.getFileName().toString();
-                if (!Files.isDirectory(child)) {
-                    continue;
-                }
-                if (name.startsWith(TEMPORARY) || name.startsWith(TRASH)) {
-                    if (lastModified(child).plus(LEFTOVER_AGE).isBefore(Instant.now())) {
-                        deleteTree(child);
-                    }
-                } else if (KEY.matcher(name).matches()) {
-                    sets.add(child);
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("Could not prune the snapshot directory {}: {}", root, e.getMessage(), e);
-            return;
-        }
-        Map<Path, Long> sizes = new LinkedHashMap<>();
-        for (Path set : sets) {
-            String key = set.getFileName().toString();
-            String why;
-            try {
-                SnapshotManifest manifest = SnapshotManifest.read(set.resolve(SnapshotManifest.FILE));
-                why = manifest.createdAt().plus(maxAge).isBefore(Instant.now())
-                        ? "made " + manifest.createdAt() + ", older than the maximum age of " + SnapshotSettings.describe(maxAge)
-                        : null;
-            } catch (IOException e) {
-                why = "it does not read: " + e.getMessage();
-            }
-            if (why != null) {
-                if (removeIfFree(key)) {
-                    LOG.info("Removed snapshot set {} from {}: {}", key, root, why);
-                }
-                continue;
-            }
-            sizes.put(set, sizeOf(set));
-        }
-        long total = sizes.values().stream().mapToLong(Long::longValue).sum();
-        List<Path> leastRecentlyUsedFirst = new ArrayList<>(sizes.keySet());
-        leastRecentlyUsedFirst.sort(Comparator.comparing(SnapshotDirectory::lastModified));
-        for (Path set : leastRecentlyUsedFirst) {
-            if (total <= maxSize) {
-                break;
-            }
-            String key = set.getFileName().toString();
-            if (removeIfFree(key)) {
-                total -= sizes.get(set);
-                LOG.info("Removed snapshot set {} ({} MB) from {}, least recently used, to keep the directory under {} MB (-D{} or {})",
-                        key, sizes.get(set) >> 20, root, maxSize >> 20, MAX_SIZE_PROPERTY, MAX_SIZE_VARIABLE);
-            }
-        }
-    }
-
-    private boolean removeIfFree(String key) {
-        try (SnapshotDirectoryLock lock = SnapshotDirectoryLock.take(root, key, false, Duration.ZERO)) {
-            if (lock == null) {
-                return false;
-            }
-            remove(key);
-            return true;
-        } catch (IOException e) {
-            LOG.warn("Could not remove snapshot set {} from {}: {}", key, root, e.getMessage(), e);
-            return false;
-        }
-    }
-
-    /**
-     * Rewrites {@code keys.txt}: one line per set in the directory (key, Citus image, content), sorted,
-     * without times, so its hash changes only when the sets do.
-     */
-    void writeKeys() {
-        List<String> lines = new ArrayList<>();
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
-            for (Path child : children) {
-                String name = child.getFileName().toString();
-                if (KEY.matcher(name).matches() && Files.isDirectory(child)) {
-                    try {
-                        SnapshotManifest manifest = SnapshotManifest.read(child.resolve(SnapshotManifest.FILE));
-                        lines.add(name + " " + manifest.image() + " (" + manifest.contentSummary() + ")");
-                    } catch (IOException e) {
-                        // not a set (yet): not listed
-                    }
-                }
-            }
-            lines.sort(null);
-            List<String> file = new ArrayList<>();
-            file.add("# citus-testkit snapshot sets in this directory: key, Citus image, content. Written by the kit;");
-            file.add("# a CI cache can be keyed by this file's hash (it changes only when the sets do).");
-            file.addAll(lines);
-            Path temporary = root.resolve(TEMPORARY + KEYS_FILE + "-" + UUID.randomUUID().toString().substring(0, 8));
-            Files.write(temporary, file, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, root.resolve(KEYS_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, root.resolve(KEYS_FILE), StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not write {} in {}: {}", KEYS_FILE, root, e.getMessage(), e);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static long sizeOf(Path set) {
-        try (Stream<Path> files = Files.walk(set)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> {
-                try {
-                    return Files.size(file);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
-        }
-    }
-
-    private static Instant lastModified(Path path) {
-        try {
-            return Files.getLastModifiedTime(path).toInstant();
-        } catch (IOException e) {
-            return Instant.EPOCH;
-        }
-    }
-
-    static void deleteTree(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    LOG.debug("Could not delete {}: {}", path, e.getMessage());
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("Could not delete {}: {}", directory, e.getMessage());
         }
     }
 

@@ -12,11 +12,11 @@ import java.util.List;
 public final class SnapshotDirectoryFiles {
 
     /** The system property that names the directory. */
-    public static final String PROPERTY = SnapshotDirectory.PROPERTY;
+    public static final String PROPERTY = SnapshotDirectorySettings.PROPERTY;
     /** The environment variable that names the directory. */
-    public static final String VARIABLE = SnapshotDirectory.VARIABLE;
+    public static final String VARIABLE = SnapshotDirectorySettings.VARIABLE;
     /** The file a CI cache is keyed by. */
-    public static final String KEYS_FILE = SnapshotDirectory.KEYS_FILE;
+    public static final String KEYS_FILE = SnapshotKeysFile.FILE;
     /** A set's manifest. */
     public static final String MANIFEST = SnapshotManifest.FILE;
 
@@ -49,6 +49,6 @@ public final class SnapshotDirectoryFiles {
 
     /** {@return how many sets this JVM wrote to a directory} */
     public static int writes() {
-        return SnapshotDirectory.writes();
+        return SnapshotSetWriter.writes();
     }
 }

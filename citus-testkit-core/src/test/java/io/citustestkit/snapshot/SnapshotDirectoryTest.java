@@ -33,42 +33,42 @@ class SnapshotDirectoryTest {
     @Test
     void should_use_the_property_then_the_variable_then_the_xdg_cache_then_the_home_cache() {
         Map<String, String> properties = Map.of("user.home", "/home/dev");
-        assertThat(SnapshotDirectory.location(properties::get, Map.<String, String>of()::get))
+        assertThat(SnapshotDirectorySettings.location(properties::get, Map.<String, String>of()::get))
                 .isEqualTo(Path.of("/home/dev/.cache/citus-testkit/snapshots"));
-        assertThat(SnapshotDirectory.location(properties::get, Map.of("XDG_CACHE_HOME", "/var/cache/dev")::get))
+        assertThat(SnapshotDirectorySettings.location(properties::get, Map.of("XDG_CACHE_HOME", "/var/cache/dev")::get))
                 .isEqualTo(Path.of("/var/cache/dev/citus-testkit/snapshots"));
-        assertThat(SnapshotDirectory.location(properties::get, Map.of("XDG_CACHE_HOME", "relative/cache")::get))
+        assertThat(SnapshotDirectorySettings.location(properties::get, Map.of("XDG_CACHE_HOME", "relative/cache")::get))
                 .as("XDG: a relative path is to be ignored").isEqualTo(Path.of("/home/dev/.cache/citus-testkit/snapshots"));
-        assertThat(SnapshotDirectory.location(properties::get, Map.of(SnapshotDirectory.VARIABLE, "~/ci-cache/snapshots",
+        assertThat(SnapshotDirectorySettings.location(properties::get, Map.of(SnapshotDirectorySettings.VARIABLE, "~/ci-cache/snapshots",
                 "XDG_CACHE_HOME", "/var/cache/dev")::get)).isEqualTo(Path.of("/home/dev/ci-cache/snapshots"));
-        assertThat(SnapshotDirectory.location(Map.of("user.home", "/home/dev", SnapshotDirectory.PROPERTY, "/tmp/snaps")::get,
-                Map.of(SnapshotDirectory.VARIABLE, "/elsewhere")::get)).as("the property wins").isEqualTo(Path.of("/tmp/snaps"));
+        assertThat(SnapshotDirectorySettings.location(Map.of("user.home", "/home/dev", SnapshotDirectorySettings.PROPERTY, "/tmp/snaps")::get,
+                Map.of(SnapshotDirectorySettings.VARIABLE, "/elsewhere")::get)).as("the property wins").isEqualTo(Path.of("/tmp/snaps"));
     }
 
     @Test
     void should_be_off_when_set_to_off_false_or_none() {
         for (String off : List.of("off", "OFF", " false ", "none")) {
-            assertThat(SnapshotDirectory.location(Map.of("user.home", "/h", SnapshotDirectory.PROPERTY, off)::get, name -> null))
+            assertThat(SnapshotDirectorySettings.location(Map.of("user.home", "/h", SnapshotDirectorySettings.PROPERTY, off)::get, name -> null))
                     .as(off).isNull();
-            assertThat(SnapshotDirectory.location(Map.of("user.home", "/h")::get, Map.of(SnapshotDirectory.VARIABLE, off)::get))
+            assertThat(SnapshotDirectorySettings.location(Map.of("user.home", "/h")::get, Map.of(SnapshotDirectorySettings.VARIABLE, off)::get))
                     .as(off).isNull();
         }
     }
 
     @Test
     void should_parse_sizes_in_bytes_and_binary_units_and_fall_back_to_one_gib() {
-        assertThat(SnapshotDirectory.parseSize("1073741824")).isEqualTo(1L << 30);
-        assertThat(SnapshotDirectory.parseSize("512m")).isEqualTo(512L << 20);
-        assertThat(SnapshotDirectory.parseSize("2GiB")).isEqualTo(2L << 30);
-        assertThat(SnapshotDirectory.parseSize(" 500 MB ")).isEqualTo(500L << 20);
-        assertThat(SnapshotDirectory.parseSize("64k")).isEqualTo(64L << 10);
-        assertThatThrownBy(() -> SnapshotDirectory.parseSize("lots")).isInstanceOf(IllegalArgumentException.class)
+        assertThat(SnapshotDirectorySettings.parseSize("1073741824")).isEqualTo(1L << 30);
+        assertThat(SnapshotDirectorySettings.parseSize("512m")).isEqualTo(512L << 20);
+        assertThat(SnapshotDirectorySettings.parseSize("2GiB")).isEqualTo(2L << 30);
+        assertThat(SnapshotDirectorySettings.parseSize(" 500 MB ")).isEqualTo(500L << 20);
+        assertThat(SnapshotDirectorySettings.parseSize("64k")).isEqualTo(64L << 10);
+        assertThatThrownBy(() -> SnapshotDirectorySettings.parseSize("lots")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("'lots' is not a size: write bytes or a number with k, m, g or t (512m, 2g).");
-        assertThatThrownBy(() -> SnapshotDirectory.parseSize("0g")).hasMessageContaining("not a positive size");
-        assertThat(SnapshotDirectory.maxSize(name -> null, name -> null)).isEqualTo(SnapshotDirectory.DEFAULT_MAX_SIZE);
-        assertThat(SnapshotDirectory.maxSize(Map.of(SnapshotDirectory.MAX_SIZE_PROPERTY, "bad")::get, name -> null))
-                .isEqualTo(SnapshotDirectory.DEFAULT_MAX_SIZE);
-        assertThat(SnapshotDirectory.maxSize(name -> null, Map.of(SnapshotDirectory.MAX_SIZE_VARIABLE, "3g")::get)).isEqualTo(3L << 30);
+        assertThatThrownBy(() -> SnapshotDirectorySettings.parseSize("0g")).hasMessageContaining("not a positive size");
+        assertThat(SnapshotDirectorySettings.maxSize(name -> null, name -> null)).isEqualTo(SnapshotDirectorySettings.DEFAULT_MAX_SIZE);
+        assertThat(SnapshotDirectorySettings.maxSize(Map.of(SnapshotDirectorySettings.MAX_SIZE_PROPERTY, "bad")::get, name -> null))
+                .isEqualTo(SnapshotDirectorySettings.DEFAULT_MAX_SIZE);
+        assertThat(SnapshotDirectorySettings.maxSize(name -> null, Map.of(SnapshotDirectorySettings.MAX_SIZE_VARIABLE, "3g")::get)).isEqualTo(3L << 30);
     }
 
     @Test
@@ -118,7 +118,7 @@ class SnapshotDirectoryTest {
         new SnapshotDirectory(root, 1L << 30).touch("000000000000000c");
         long oneSet = sizeOf(recent);
 
-        new SnapshotDirectory(root, 2 * oneSet).prune(DAY);
+        new SnapshotDirectoryPruning(new SnapshotDirectory(root, 2 * oneSet)).prune(DAY);
 
         assertThat(old).as("older than the maximum age").doesNotExist();
         assertThat(leastUsed).as("least recently used, beyond the size").doesNotExist();
@@ -142,12 +142,12 @@ class SnapshotDirectoryTest {
         holder.start();
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
 
-        new SnapshotDirectory(root, 1L << 30).prune(DAY);
+        new SnapshotDirectoryPruning(new SnapshotDirectory(root, 1L << 30)).prune(DAY);
         assertThat(held).as("in use: left").exists();
 
         release.countDown();
         holder.join();
-        new SnapshotDirectory(root, 1L << 30).prune(DAY);
+        new SnapshotDirectoryPruning(new SnapshotDirectory(root, 1L << 30)).prune(DAY);
         assertThat(held).as("free: removed").doesNotExist();
     }
 
@@ -157,7 +157,7 @@ class SnapshotDirectoryTest {
         Path liveWrite = Files.createDirectories(root.resolve(".tmp-000000000000000f-5e6f7a8b"));
         Files.setLastModifiedTime(deadWrite, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
 
-        new SnapshotDirectory(root, 1L << 30).prune(DAY);
+        new SnapshotDirectoryPruning(new SnapshotDirectory(root, 1L << 30)).prune(DAY);
 
         assertThat(deadWrite).doesNotExist();
         assertThat(liveWrite).exists();
@@ -170,12 +170,12 @@ class SnapshotDirectoryTest {
         Files.createDirectories(root.resolve(".tmp-00000000000000c3-12345678"));
         SnapshotDirectory directory = new SnapshotDirectory(root, 1L << 30);
 
-        directory.writeKeys();
-        String first = Files.readString(root.resolve(SnapshotDirectory.KEYS_FILE));
+        new SnapshotKeysFile(directory.root()).write();
+        String first = Files.readString(root.resolve(SnapshotKeysFile.FILE));
         directory.touch("00000000000000a1");
-        directory.writeKeys();
+        new SnapshotKeysFile(directory.root()).write();
 
-        assertThat(Files.readString(root.resolve(SnapshotDirectory.KEYS_FILE))).as("a use is no change").isEqualTo(first);
+        assertThat(Files.readString(root.resolve(SnapshotKeysFile.FILE))).as("a use is no change").isEqualTo(first);
         assertThat(first.lines().filter(line -> !line.startsWith("#")).toList()).containsExactly(
                 "00000000000000a1 citusdata/citus:14.0.1 (2 nodes, 1 distributed tables, 2 shards)",
                 "00000000000000b2 citusdata/citus:14.0.1 (2 nodes, 1 distributed tables, 2 shards)");
