@@ -114,6 +114,18 @@ class SnapshotDirectoryIT {
                     .isEqualTo(100);
             assertRoutedToSingleWorker(fromImages.dataSource(), "SELECT * FROM users WHERE id = 7");
         }
+
+        // a JVM that ended while making those images leaves some of them: the directory's set is used, and makes them again
+        DockerClientFactory.instance().client().removeImageCmd(key.imageOf("worker-2")).withForce(true).exec();
+        try (CitusTestCluster afterCutShort = builder(schema).start()) {
+            ClusterSnapshot snapshot = snapshotOf(afterCutShort);
+            assertThat(snapshot).as("started from a snapshot, not cold").isNotNull();
+            assertThat(snapshot.archives()).as("from the directory's archives").isNotNull();
+            assertThat(queryLong(afterCutShort.dataSource(), "SELECT count(*) FROM users")).isEqualTo(100);
+        }
+        SnapshotDirectoryFiles.awaitWrites();
+        assertThat(SnapshotImages.images(key.value())).as("the set's images made again").hasSize(3)
+                .extracting(image -> SnapshotImages.label(image, SnapshotImages.SET_LABEL)).containsOnly(setId);
     }
 
     @Test

@@ -114,6 +114,14 @@ public final class ClusterSnapshots {
                 LOG.warn("Snapshot {} cannot be used ({}): removing it and making it again", key,
                         lookup.broken() != null ? lookup.broken() : "it did not check");
                 SnapshotImages.remove(key.value());
+                if (lookup.broken() != null) {
+                    // images cut short (a JVM ended while making them from the directory's archives): the directory
+                    // may hold the whole set, which then makes the images again
+                    C fromDirectory = SnapshotDirectory.start(key, workers, image, starts, maxAge);
+                    if (fromDirectory != null) {
+                        return fromDirectory;
+                    }
+                }
             } else if (lookup.expired() != null) {
                 LOG.info("Snapshot set {} was {}: removing it and making it again (-D{} or {} set the maximum age)", key,
                         lookup.expired(), SnapshotSettings.MAX_AGE_PROPERTY, SnapshotSettings.MAX_AGE_VARIABLE);
