@@ -363,7 +363,7 @@ class ClusterSnapshotsIT {
         try {
             docker.commitCmd(container).withRepository(key.repository()).withTag("coordinator").withLabels(labels).exec();
         } finally {
-            docker.removeContainerCmd(container).withForce(true).exec();
+            docker.removeContainerCmd(container).withForce(true).withRemoveVolumes(true).exec(); // its anonymous volume too
         }
     }
 
