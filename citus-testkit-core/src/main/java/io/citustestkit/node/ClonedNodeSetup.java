@@ -65,11 +65,14 @@ final class ClonedNodeSetup {
     }
 
     /** ALTER ROLE and a server_id of its own over JDBC, on a connection made with the password the node's data directory has. */
-    private void adoptPassword(Connection connection) throws SQLException {
+    private void adoptPassword(Connection connection) {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET citus.enable_ddl_propagation = off");
             statement.execute(alterRoleSql());
             statement.execute(giveOwnServerIdSql());
+        } catch (SQLException e) {
+            throw new NodeNotReadyException("the server refused to set the cluster's password: " + e.getMessage(),
+                    NodeNotReadyException.Reason.REFUSED, e);
         }
         knownPassword = spec.password;
     }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
@@ -45,20 +46,14 @@ public final class NodeReadiness {
         return awaitCitus(nodeName, jdbcUrl, password, timeout, image, howToChooseAnother, exited, connection -> { });
     }
 
-    /** What to do on the first connection that found Citus, before it is closed. */
-    @FunctionalInterface
-    interface OnReady {
-        void accept(Connection connection) throws SQLException;
-    }
-
     /**
      * As {@link #awaitCitus(String, Supplier, String, Duration, String, String, Supplier)}, then runs {@code onReady} on
      * the connection that found Citus (one connection for both: each costs a SCRAM exchange while the nodes start).
      *
-     * @throws NodeNotReadyException also when {@code onReady} fails (the server refused it)
+     * @param onReady what to do on the first connection that found Citus, before it is closed (it throws its own failure)
      */
     static String awaitCitus(String nodeName, Supplier<String> jdbcUrl, String password, Duration timeout,
-                             String image, String howToChooseAnother, Supplier<String> exited, OnReady onReady) {
+                             String image, String howToChooseAnother, Supplier<String> exited, Consumer<Connection> onReady) {
         AtomicReference<SQLException> lastFailure = new AtomicReference<>();
         AtomicLong lastExitCheck = new AtomicLong(System.nanoTime() - EXIT_CHECK_INTERVAL.toNanos());
         AtomicReference<String> version = new AtomicReference<>();
@@ -70,12 +65,7 @@ public final class NodeReadiness {
                     .until(() -> {
                         try (Connection connection = DriverManager.getConnection(jdbcUrl.get(), NodeSettings.USERNAME, password)) {
                             version.set(CitusNotInstalledException.requireInstalled(connection));
-                            try {
-                                onReady.accept(connection);
-                            } catch (SQLException e) {
-                                throw new NodeNotReadyException("the server refused to set the cluster's password: " + e.getMessage(),
-                                        NodeNotReadyException.Reason.REFUSED, e);
-                            }
+                            onReady.accept(connection);
                             return true;
                         } catch (CitusNotInstalledException e) {
                             throw new NodeNotReadyException("it runs image '" + image + "', which answers as PostgreSQL but has no "

@@ -1,7 +1,5 @@
 package io.citustestkit.snapshot;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -34,8 +32,6 @@ final class SnapshotDirectorySettings {
     static final String MAX_SIZE_VARIABLE = "CITUS_TESTKIT_SNAPSHOTS_DIR_MAX_SIZE";
     static final long DEFAULT_MAX_SIZE = 1L << 30;
 
-    /** The snapshot directory's log category, whichever of its classes writes the line. */
-    private static final Logger LOG = LoggerFactory.getLogger(SnapshotDirectory.class);
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?");
 
     private SnapshotDirectorySettings() {
@@ -69,21 +65,8 @@ final class SnapshotDirectorySettings {
 
     /** The most the directory's sets may take, from the property (else the variable), else 1 GiB (a bad value: logged, default). */
     static long maxSize(UnaryOperator<String> properties, UnaryOperator<String> environment) {
-        String value = properties.apply(MAX_SIZE_PROPERTY);
-        String source = MAX_SIZE_PROPERTY;
-        if (value == null || value.isBlank()) {
-            value = environment.apply(MAX_SIZE_VARIABLE);
-            source = MAX_SIZE_VARIABLE;
-        }
-        if (value == null || value.isBlank()) {
-            return DEFAULT_MAX_SIZE;
-        }
-        try {
-            return parseSize(value);
-        } catch (IllegalArgumentException e) {
-            LOG.warn("{}: {} Using the default, 1g.", source, e.getMessage());
-            return DEFAULT_MAX_SIZE;
-        }
+        return SnapshotSettings.setting(MAX_SIZE_PROPERTY, MAX_SIZE_VARIABLE, DEFAULT_MAX_SIZE, "1g",
+                SnapshotDirectorySettings::parseSize, properties, environment);
     }
 
     /**

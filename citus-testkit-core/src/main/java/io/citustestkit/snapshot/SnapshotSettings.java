@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +63,15 @@ public final class SnapshotSettings {
     /** The duration the property (else the variable) gives, or {@code fallback} when neither does or it is not one (logged). */
     public static Duration duration(String property, String variable, Duration fallback, UnaryOperator<String> properties,
                              UnaryOperator<String> environment) {
+        return setting(property, variable, fallback, describe(fallback), SnapshotSettings::parse, properties, environment);
+    }
+
+    /**
+     * The value the property (else the variable) gives, parsed, or {@code fallback} when neither is set or the
+     * value does not parse (then logged with the parser's message and {@code fallbackText}).
+     */
+    static <T> T setting(String property, String variable, T fallback, String fallbackText, Function<String, T> parser,
+                         UnaryOperator<String> properties, UnaryOperator<String> environment) {
         String value = properties.apply(property);
         String source = property;
         if (value == null || value.isBlank()) {
@@ -72,9 +82,9 @@ public final class SnapshotSettings {
             return fallback;
         }
         try {
-            return parse(value);
+            return parser.apply(value);
         } catch (IllegalArgumentException e) {
-            LOG.warn("{}: {} Using the default, {}.", source, e.getMessage(), describe(fallback));
+            LOG.warn("{}: {} Using the default, {}.", source, e.getMessage(), fallbackText);
             return fallback;
         }
     }
