@@ -138,7 +138,8 @@ final class StartedCitusCluster extends CitusTestCluster implements SnapshotSour
                 .log(log)
                 .timeout(settings.startupTimeout())
                 .userImage(settings.image().name(), CitusImage.howToOverride())
-                .loopbackOnly(settings.loopbackOnly());
+                .loopbackOnly(settings.loopbackOnly())
+                .storesInterNodePassword(true);
         if (withData) {
             spec.withData(snapshotPassword);
         }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +21,7 @@ import java.util.function.Supplier;
  * nodes: a node from a snapshot knows them, and they have their own set-up.
  *
  * <pre>{@code
- * new ClonedNodeSetup(spec, jdbcUrl, exited).run(waitStrategyTarget, System.nanoTime() + timeout.toNanos());
+ * new ClonedNodeSetup(spec, jdbcUrl, exited).run(waitStrategyTarget, System.nanoTime() + timeout.toNanos(), connection -> { });
  * }</pre>
  */
 final class ClonedNodeSetup {
@@ -50,14 +51,16 @@ final class ClonedNodeSetup {
      * Sets the cluster's password and a server_id of its own on the node in {@code target}.
      *
      * @param deadline {@link System#nanoTime()} by which it must be done
+     * @param then what else to do on the connection that found the node ready (over JDBC only)
      * @return whether the node is also known ready (done over JDBC, on the connection that found Citus); after
      *         {@code psql} in the container it is not
      * @throws NodeNotReadyException if the server refuses, the container exits, or the deadline passes
      */
-    boolean run(WaitStrategyTarget target, long deadline) {
+    boolean run(WaitStrategyTarget target, long deadline, Consumer<Connection> then) {
         if (knownPassword != null) {
+            Consumer<Connection> adopt = this::adoptPassword;
             NodeReadiness.awaitCitus(spec.nodeName, jdbcUrl, knownPassword, Duration.ofNanos(deadline - System.nanoTime()),
-                    spec.userImage, spec.howToChooseAnother, exited, this::adoptPassword);
+                    spec.userImage, spec.howToChooseAnother, exited, adopt.andThen(then));
             return true;
         }
         setPasswordThroughPsql(target, deadline);

@@ -59,6 +59,20 @@ public final class ClusterRegistration {
      */
     public static void storeInterNodePassword(String nodeName, String jdbcUrl, String password) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, NodeSettings.USERNAME, password)) {
+            storeInterNodePassword(connection, nodeName, password);
+        } catch (SQLException e) {
+            throw new NodeSetupException("Could not store the inter-node password on node " + nodeName
+                    + " (INSERT INTO pg_dist_authinfo): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #storeInterNodePassword(String, String, String)}, on an open connection to the node, in a
+     * transaction of its own; the connection's auto-commit is restored.
+     */
+    static void storeInterNodePassword(Connection connection, String nodeName, String password) {
+        try {
+            boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement quiet = connection.createStatement()) {
                 for (String setting : NOTHING_LOGGED) {
@@ -72,6 +86,7 @@ public final class ClusterRegistration {
                 statement.executeUpdate();
             }
             connection.commit();
+            connection.setAutoCommit(autoCommit);
         } catch (SQLException e) {
             throw new NodeSetupException("Could not store the inter-node password on node " + nodeName
                     + " (INSERT INTO pg_dist_authinfo): " + e.getMessage(), e);

@@ -16,7 +16,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
  * NodeSpec spec = NodeSpec.of("citusdata/citus:14.1.0", "worker-1", "citus-testkit-1a2b3c4d-worker-1")
  *         .password(password).log(new NodeLog("worker-1")).timeout(Duration.ofMinutes(2))
  *         .userImage("citusdata/citus:14.1.0", CitusImage.howToOverride())
- *         .loopbackOnly(true);
+ *         .loopbackOnly(true).storesInterNodePassword(true);
  * }</pre>
  */
 @API(status = INTERNAL, since = "0.1")
@@ -33,6 +33,7 @@ public final class NodeSpec {
     String userImage;
     String howToChooseAnother = "";
     boolean loopbackOnly;
+    boolean storesInterNodePassword;
 
     private NodeSpec(String dockerImage, String nodeName, String containerName) {
         this.dockerImage = Objects.requireNonNull(dockerImage, "dockerImage");
@@ -87,6 +88,16 @@ public final class NodeSpec {
     /** {@return this} Whether the node's port is published on 127.0.0.1 only (the Docker engine is local). */
     public NodeSpec loopbackOnly(boolean loopbackOnly) {
         this.loopbackOnly = loopbackOnly;
+        return this;
+    }
+
+    /**
+     * {@return this} The node is part of a cluster: on the connection that finds it ready, it also stores the
+     * password for connections to the other nodes ({@code pg_dist_authinfo}), so that its start costs one
+     * connection (a SCRAM exchange each, while the other nodes start too).
+     */
+    public NodeSpec storesInterNodePassword(boolean stores) {
+        this.storesInterNodePassword = stores;
         return this;
     }
 
