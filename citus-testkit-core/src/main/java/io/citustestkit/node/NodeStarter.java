@@ -65,7 +65,7 @@ public final class NodeStarter {
         private final String imageName;
         private final String notACitusImageHint;
 
-        private Starts(Map<Starting, CompletableFuture<Void>> starts, String imageName, String notACitusImageHint) {
+        Starts(Map<Starting, CompletableFuture<Void>> starts, String imageName, String notACitusImageHint) {
             this.starts = starts;
             this.imageName = imageName;
             this.notACitusImageHint = notACitusImageHint;
