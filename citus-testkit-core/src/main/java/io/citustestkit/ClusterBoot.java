@@ -79,25 +79,28 @@ final class ClusterBoot {
                             + content.summary() + ", digest " + content.digest().substring(0, 12) + ") is not what the snapshot recorded ("
                             + snapshot.content().summary() + ", digest " + snapshot.content().digest().substring(0, 12) + ")");
                 }
-            } catch (SQLException e) {
-                throw new SnapshotUnusableException("its metadata could not be read: " + e.getMessage(), e);
-            } catch (NodeSetupException e) {
-                throw new SnapshotUnusableException(e.getMessage(), e);
+            } catch (SQLException | NodeSetupException e) {
+                throw unusable(e);
             }
         });
         long containersReady = System.nanoTime();
         try (Connection connection = cluster.dataSource().getConnection()) {
             ClusterRegistration.verifyWorkersAnswer(connection);
-        } catch (SQLException e) {
-            throw new SnapshotUnusableException("its metadata could not be read: " + e.getMessage(), e);
-        } catch (ClusterStartException | NodeSetupException e) {
-            throw new SnapshotUnusableException(e.getMessage(), e);
+        } catch (SQLException | ClusterStartException | NodeSetupException e) {
+            throw unusable(e);
         }
         long done = System.nanoTime();
         LOG.info("{} cluster {} ready in {} ms from snapshot {} (nodes and the coordinator's metadata {} ms, workers' answer {} ms): "
                         + "coordinator + {} workers, {}",
                 cluster.citusVersion(), cluster.id(), Stopwatch.millis(started, done), snapshot.key(), Stopwatch.millis(started, containersReady),
                 Stopwatch.millis(containersReady, done), workers.size(), snapshot.content().summary());
+    }
+
+    /** Why a cluster from a snapshot is not the snapshot: a check failed, or the metadata could not be read. */
+    private static SnapshotUnusableException unusable(Exception failure) {
+        return failure instanceof SQLException
+                ? new SnapshotUnusableException("its metadata could not be read: " + failure.getMessage(), failure)
+                : new SnapshotUnusableException(failure.getMessage(), failure);
     }
 
     /** What to check on the coordinator while the workers still start. */

@@ -32,19 +32,8 @@ public final class NodeStarter {
     }
 
     /**
-     * Starts {@code nodes} in parallel and waits for all of them.
-     *
-     * @param imageName the user's Citus image, for messages
-     * @param notACitusImageHint what to say when the image may not be a Citus image
-     * @throws NodeSetupException saying, for each node that failed, why, with the last lines of its log
-     */
-    public static void start(List<Starting> nodes, String imageName, String notACitusImageHint) {
-        begin(nodes, imageName, notACitusImageHint).awaitAll();
-    }
-
-    /**
      * Starts {@code nodes} in parallel, without waiting: the caller may use one node as soon as it is
-     * ready ({@link Starts#awaitStarted}) while the others start, and then waits for all.
+     * ready ({@link Starts#awaitStarted}) while the others start, and then waits for all ({@link Starts#awaitAll}).
      *
      * @param imageName the user's Citus image, for messages
      * @param notACitusImageHint what to say when the image may not be a Citus image
