@@ -76,6 +76,16 @@ class ClusterStartIT {
     }
 
     @Test
+    void should_start_every_node_without_the_images_health_probe() {
+        for (CitusNode node : cluster.allNodes()) {
+            var config = node.container().getDockerClient().inspectContainerCmd(node.container().getContainerId()).exec().getConfig();
+            assertThat(config.getHealthcheck()).as("the health check of %s (the image runs pg_isready every 4 s)", node.name())
+                    .isNotNull()
+                    .satisfies(healthcheck -> assertThat(healthcheck.getTest()).containsExactly("NONE"));
+        }
+    }
+
+    @Test
     void should_never_phone_home() throws SQLException {
         for (CitusNode node : cluster.allNodes()) {
             assertThat(rowsOn(node, "SHOW citus.enable_statistics_collection")).as(node.name()).containsExactly("off");

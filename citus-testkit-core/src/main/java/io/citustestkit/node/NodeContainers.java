@@ -1,10 +1,13 @@
 package io.citustestkit.node;
 
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import org.apiguardian.api.API;
 import org.testcontainers.utility.DockerImageName;
+
+import java.util.List;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -36,6 +39,9 @@ public final class NodeContainers {
                 .withLogConsumer(spec.log)
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withName(spec.containerName);
+                    // the image's HEALTHCHECK (pg_isready every 4 s) is an exec per node that nothing reads: the
+                    // readiness is the kit's own check, and the probes take CPU from the tests on small runners
+                    cmd.withHealthcheck(new HealthCheck().withTest(List.of("NONE")));
                     if (spec.loopbackOnly) {
                         cmd.getHostConfig().withPublishAllPorts(false).withPortBindings(new PortBinding(
                                 Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(NodeSettings.POSTGRES_PORT)));
