@@ -7,6 +7,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -34,17 +35,27 @@ record ClusterSettings(int workers, CitusImage image, String nodeImage, List<Sch
         return !nodeImage.equals(image.name());
     }
 
+    /** The {@code postgres} command line of the coordinator. */
+    String[] coordinatorCommand() {
+        return command(true);
+    }
+
     /**
-     * The {@code postgres} command line of every node: the same for the coordinator and the workers, since the
-     * workers of a recording cluster log too (what the bodies of delegated calls ran there).
+     * The {@code postgres} command line of every worker: the workers of a recording cluster log too (what the
+     * bodies of delegated calls ran there), and plan each query with its values.
      */
-    String[] command() {
-        return NodeSettings.command(shardCount, statementRecording, schemaBasedSharding);
+    String[] workerCommand() {
+        return command(false);
+    }
+
+    private String[] command(boolean coordinator) {
+        Map<String, String> logging = statementRecording ? NodeSettings.recordingSettings(coordinator, workers == 0) : Map.of();
+        return NodeSettings.command(shardCount, logging, schemaBasedSharding);
     }
 
     /** {@return the key of this cluster's snapshot set, for the image with Docker id {@code imageId}} */
     SnapshotKey snapshotKey(String imageId) {
-        return SnapshotKey.of(imageId, workers, command(), command(), schema);
+        return SnapshotKey.of(imageId, workers, coordinatorCommand(), workerCommand(), schema);
     }
 
     /** Never shows the password. */

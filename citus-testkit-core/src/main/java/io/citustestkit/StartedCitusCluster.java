@@ -147,7 +147,7 @@ final class StartedCitusCluster extends CitusTestCluster implements SnapshotSour
         container.withNetwork(network)
                 .withNetworkAliases(name)
                 .withLabels(KitLabels.forNode(id, role.label(), name))
-                .withCommand(settings.command());
+                .withCommand(role == CitusNode.Role.COORDINATOR ? settings.coordinatorCommand() : settings.workerCommand());
         if (snapshotImage != null) {
             container.withCreateContainerCmdModifier(cmd -> cmd.withUser("postgres")); // data is there: no chown, no gosu
         } else if (settings.snapshots()) {

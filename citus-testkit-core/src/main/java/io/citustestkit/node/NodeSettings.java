@@ -4,7 +4,9 @@ import io.citustestkit.recording.StatementRecorder;
 import org.apiguardian.api.API;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -33,15 +35,18 @@ public final class NodeSettings {
 
     /** The {@code postgres} command line for a node. */
     public static String[] command(Integer shardCount) {
-        return command(shardCount, false, false);
+        return command(shardCount, Map.of(), false);
     }
 
     /**
      * The {@code postgres} command line for a node; every node of a cluster that records statements also
-     * logs them, as JSON, with the commands Citus sends to the nodes ({@link StatementRecorder#REQUIRED_SETTINGS}):
-     * the workers' logs show what the bodies of delegated calls ran there.
+     * logs them, as JSON, with the commands Citus sends to the nodes: the coordinator with
+     * {@link StatementRecorder#REQUIRED_SETTINGS}, the workers with {@link StatementRecorder#WORKER_SETTINGS} (their logs
+     * show what the bodies of delegated calls ran there).
+     *
+     * @param logging the recording settings of the node ({@link #recordingSettings}), empty when it does not record
      */
-    public static String[] command(Integer shardCount, boolean logsStatements, boolean schemaBasedSharding) {
+    public static String[] command(Integer shardCount, Map<String, String> logging, boolean schemaBasedSharding) {
         List<String> command = new ArrayList<>(List.of("postgres",
                 "-c", "fsync=off",
                 "-c", "synchronous_commit=off",
@@ -53,12 +58,10 @@ public final class NodeSettings {
                 "-c", "citus.enable_statistics_collection=off",
                 "-c", "citus.log_remote_commands=off",
                 "-c", "citus.background_task_queue_interval=500ms"));
-        if (logsStatements) {
-            StatementRecorder.REQUIRED_SETTINGS.forEach((name, value) -> {
-                command.add("-c");
-                command.add(name + "=" + value);
-            });
-        }
+        logging.forEach((name, value) -> {
+            command.add("-c");
+            command.add(name + "=" + value);
+        });
         if (schemaBasedSharding) {
             command.add("-c");
             command.add("citus.enable_schema_based_sharding=on");
@@ -68,5 +71,20 @@ public final class NodeSettings {
             command.add("citus.shard_count=" + shardCount);
         }
         return command.toArray(String[]::new);
+    }
+
+    /**
+     * The recording settings of a node: the coordinator's, a worker's, or both for a coordinator that holds
+     * shards itself (a cluster without workers), whose local tasks Citus names only when planning them.
+     */
+    public static Map<String, String> recordingSettings(boolean coordinator, boolean holdsShards) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (coordinator) {
+            settings.putAll(StatementRecorder.REQUIRED_SETTINGS);
+        }
+        if (!coordinator || holdsShards) {
+            StatementRecorder.WORKER_SETTINGS.forEach(settings::putIfAbsent);
+        }
+        return settings;
     }
 }

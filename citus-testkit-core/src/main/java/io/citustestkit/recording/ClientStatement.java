@@ -33,15 +33,21 @@ final class ClientStatement {
             return null;
         }
         if (message.startsWith("statement: ")) {
-            return new ClientStatement(message.substring("statement: ".length()), List.of()).from(entry);
+            return new ClientStatement(sql(entry, message.substring("statement: ".length())), List.of()).from(entry);
         }
         if (message.startsWith("execute ")) {
             int colon = message.indexOf(": ");
             if (colon > 0) {
-                return new ClientStatement(message.substring(colon + 2), LoggedParameters.parse(entry.detail())).from(entry);
+                return new ClientStatement(sql(entry, message.substring(colon + 2)), LoggedParameters.parse(entry.detail())).from(entry);
             }
         }
         return null;
+    }
+
+    /** A command Citus sent over its own connection, as the coordinator logged it: without its {@link TenantAnnotation}. */
+    private static String sql(LogEntry entry, String sql) {
+        boolean fromCitus = entry.applicationName() != null && entry.applicationName().startsWith(StatementLog.GPID_PREFIX);
+        return fromCitus ? TenantAnnotation.of(sql).sql() : sql;
     }
 
     private ClientStatement from(LogEntry entry) {

@@ -6,8 +6,9 @@ package io.citustestkit.recording;
  *
  * @param node the node's host as Citus knows it ({@code worker-1}), or {@code null} when run locally
  * @param sql the command
- * @param plannedValue the distribution column value Citus planned this command's query for ("query has
- *                     a single distribution column value: 42", logged just before), or {@code null}
+ * @param plannedValue the distribution column value Citus routed this command for: named in the command itself
+ *                     ({@link TenantAnnotation}), or else when it planned the query ("query has a single
+ *                     distribution column value: 42", logged just before); {@code null} if neither
  * @param delegated whether it is a function call or {@code CALL} Citus delegated to the node ("pushing
  *                  down the function call"): its body runs there, and that worker's log tells what it ran
  */
@@ -28,12 +29,17 @@ record ExecutedCommand(String node, String sql, String plannedValue, boolean del
             return null;
         }
         if (message.startsWith(ISSUING)) {
-            return new ExecutedCommand(host(entry.detail()), message.substring(ISSUING.length()));
+            return annotated(host(entry.detail()), message.substring(ISSUING.length()));
         }
         if (message.startsWith(LOCALLY)) {
-            return new ExecutedCommand(null, message.substring(LOCALLY.length()));
+            return annotated(null, message.substring(LOCALLY.length()));
         }
         return null;
+    }
+
+    private static ExecutedCommand annotated(String node, String command) {
+        TenantAnnotation annotation = TenantAnnotation.of(command);
+        return new ExecutedCommand(node, annotation.sql(), annotation.tenant(), false);
     }
 
     /** {@code worker-1} of {@code on server test@worker-1:5432 connectionId: 3}. */
@@ -50,8 +56,9 @@ record ExecutedCommand(String node, String sql, String plannedValue, boolean del
         return colon < 0 ? server : server.substring(0, colon);
     }
 
+    /** The same command with the value Citus named when planning it, unless the command names its own (which is exact). */
     ExecutedCommand withPlannedValue(String value) {
-        return new ExecutedCommand(node, sql, value, delegated);
+        return plannedValue != null ? this : new ExecutedCommand(node, sql, value, delegated);
     }
 
     /** The same command, run on {@code node}: a command a worker ran locally, named by that worker. */

@@ -190,9 +190,9 @@ final class ExecutionEvidence {
         if (received.regionMatches(true, 0, "INSERT", 0, 6)) {
             return "Citus names no distribution value for the rows an INSERT ... SELECT writes";
         }
-        return "Citus planned the query without naming a single distribution column value (it names one only for a query "
-                + "on exactly one value; an IN list, a range, a join filtered on two values or a statement it planned before "
-                + "the value was known has none)";
+        return "Citus planned the query without naming a single distribution column value (it names one, in the command it "
+                + "sends or when planning, only for a query on exactly one value; an IN list, a range or a join filtered on "
+                + "two values has none)";
     }
 
     static boolean isHashDistributed(Shard shard) {

@@ -90,7 +90,7 @@ final class StatementLog {
                 continue;
             }
             ClientStatement statement = ClientStatement.of(entry);
-            if (statement != null && statement.sql.equals(session.lastLocalCommand)) {
+            if (statement != null && TenantAnnotation.of(statement.sql).sql().equals(session.lastLocalCommand)) {
                 session.lastLocalCommand = null;
                 continue; // the local execution of the current statement's task, not a client's statement
             }

@@ -30,8 +30,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * pruning included. For a function call or procedure Citus delegated to a worker, it reads that worker's
  * log too (through the coordinator) and adds what the call's body ran there to the statement. The kit's
  * own statements are left out. Clusters the kit starts log this way on every node; another cluster needs
- * {@link #REQUIRED_SETTINGS} on every node and a role that may read the server's files (a worker that
- * lacks them makes the calls delegated to it fail the verdicts, saying so).
+ * {@link #REQUIRED_SETTINGS} on the coordinator, {@link #WORKER_SETTINGS} on the workers and a role that may
+ * read the server's files (a worker that lacks them makes the calls delegated to it fail the verdicts, saying so).
  *
  * <pre>{@code
  * try (StatementRecorder recorder = cluster.recordStatements()) {
@@ -46,15 +46,26 @@ public final class StatementRecorder implements AutoCloseable {
 
     /**
      * The settings the coordinator needs for recording ({@code logging_collector} needs a restart).
-     * Citus reports each command it runs as a NOTICE and, at DEBUG2, the distribution value it planned
-     * a query for ("query has a single distribution column value: 42"), so the server logs DEBUG2;
-     * clients are sent nothing below WARNING by default ({@code client_min_messages = warning}; a session
-     * may ask for more). Each execution is planned with its values ({@code plan_cache_mode =
-     * force_custom_plan}) by the router planner ({@code citus.enable_fast_path_router_planner = off}: the
-     * fast-path planner defers a bound value to the executor, which does not log it), and a refused
-     * statement's parameters are logged with its error ({@code log_parameter_max_length_on_error = -1}).
+     * Citus reports each command it runs as a NOTICE, and with {@code citus.stat_tenants_track = all} it
+     * names in each command it sends the tenant (distribution column value) it routed the query for
+     * (<code>/*{"cId":2,"tId":"42"}*&#47;</code>), at execution, prepared statements and deferred pruning included;
+     * the coordinator plans as Citus does by default (fast-path planner, cached plans). The server logs
+     * DEBUG2 (where a bind starts, the calls Citus delegates, the value it planned a query for); clients are
+     * sent nothing below WARNING by default ({@code client_min_messages = warning}; a session may ask for
+     * more), and a refused statement's parameters are logged with its error
+     * ({@code log_parameter_max_length_on_error = -1}). Workers need {@link #WORKER_SETTINGS}.
      */
-    public static final Map<String, String> REQUIRED_SETTINGS = requiredSettings();
+    public static final Map<String, String> REQUIRED_SETTINGS = settings(true);
+
+    /**
+     * The settings a node needs when it plans queries on its own shards: the workers, where the bodies of
+     * delegated calls run (and a coordinator that holds shards, in a cluster without workers). Citus names
+     * a value it runs locally only when planning it ("query has a single distribution column value: 42",
+     * at DEBUG2), so each execution is planned with its values ({@code plan_cache_mode = force_custom_plan})
+     * by the router planner ({@code citus.enable_fast_path_router_planner = off}: the fast-path planner
+     * defers a bound value to the executor). Otherwise they log as {@link #REQUIRED_SETTINGS} says.
+     */
+    public static final Map<String, String> WORKER_SETTINGS = settings(false);
 
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(20);
     private static final String READ_SQL = KitSql.marked("""
@@ -308,13 +319,14 @@ public final class StatementRecorder implements AutoCloseable {
         return -1;
     }
 
-    /** The settings recording reads, in the order {@link #missingSettings(List)} takes them. */
+    /** The settings recording reads, in the order {@link #missingSettings(List, boolean)} takes them. */
     static final List<String> SETTINGS_READ = List.of("current_setting('logging_collector')", "current_setting('log_destination')",
             "current_setting('log_statement')", "current_setting('citus.log_remote_commands', true)",
             "current_setting('citus.log_local_commands', true)",
             "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR pg_has_role(current_user, 'pg_read_server_files', 'MEMBER')",
             "current_user", "current_setting('log_min_messages')", "current_setting('plan_cache_mode')",
-            "current_setting('citus.enable_fast_path_router_planner', true)", "current_setting('log_parameter_max_length_on_error')");
+            "current_setting('citus.enable_fast_path_router_planner', true)", "current_setting('log_parameter_max_length_on_error')",
+            "current_setting('citus.stat_tenants_track', true)");
 
     /** Fails with every missing setting and privilege at once. */
     static void requireRecordable(Connection connection) throws SQLException {
@@ -326,7 +338,7 @@ public final class StatementRecorder implements AutoCloseable {
                 values.add(rows.getString(i));
             }
         }
-        List<String> missing = missingSettings(values);
+        List<String> missing = missingSettings(values, true);
         if (!missing.isEmpty()) {
             throw new RecordingUnavailableException("Statement recording reads the coordinator's JSON log, and this coordinator "
                     + "cannot provide it:\n  - " + String.join("\n  - ", missing)
@@ -338,9 +350,10 @@ public final class StatementRecorder implements AutoCloseable {
      * What a node lacks for recording, each with how to set it.
      *
      * @param values the values of {@link #SETTINGS_READ}, in order, as text
+     * @param coordinator whether the node is the coordinator ({@link #REQUIRED_SETTINGS}) or a worker ({@link #WORKER_SETTINGS})
      * @return the missing settings and privileges, empty if none
      */
-    static List<String> missingSettings(List<String> values) {
+    static List<String> missingSettings(List<String> values, boolean coordinator) {
         List<String> missing = new ArrayList<>();
         expect(missing, "logging_collector", values.get(0), "on", " (needs a restart)");
         if (values.get(1) == null || !values.get(1).contains("jsonlog")) {
@@ -355,9 +368,16 @@ public final class StatementRecorder implements AutoCloseable {
                     + "NOTICEs, and the distribution value it planned a query for at DEBUG2): "
                     + "ALTER SYSTEM SET log_min_messages = 'debug2'; SELECT pg_reload_conf();");
         }
-        expect(missing, "plan_cache_mode", values.get(8), "force_custom_plan", " (each execution planned with its values)");
-        expect(missing, "citus.enable_fast_path_router_planner", values.get(9), "off",
-                " (the fast-path planner does not name a bound parameter's value)");
+        boolean plansWithValues = "force_custom_plan".equalsIgnoreCase(values.get(8)) && "off".equalsIgnoreCase(values.get(9));
+        if (!coordinator) {
+            expect(missing, "plan_cache_mode", values.get(8), "force_custom_plan", " (each execution planned with its values)");
+            expect(missing, "citus.enable_fast_path_router_planner", values.get(9), "off",
+                    " (the fast-path planner does not name a bound parameter's value)");
+        } else if (!"all".equalsIgnoreCase(values.get(11)) && !plansWithValues) {
+            // a coordinator configured as workers are names its values at planning instead: it is accepted as it is
+            missing.add("citus.stat_tenants_track is '" + values.get(11) + "', needs 'all' (Citus then names the tenant of "
+                    + "each command it sends): ALTER SYSTEM SET citus.stat_tenants_track = 'all'; SELECT pg_reload_conf();");
+        }
         expect(missing, "log_parameter_max_length_on_error", values.get(10), "-1", " (a refused statement's parameters)");
         if (!List.of("t", "true").contains(values.get(5))) {
             missing.add("role " + values.get(6) + " may not read the server's log: GRANT pg_read_server_files TO "
@@ -373,7 +393,7 @@ public final class StatementRecorder implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> requiredSettings() {
+    private static Map<String, String> settings(boolean coordinator) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("logging_collector", "on");
         settings.put("log_destination", "jsonlog");
@@ -388,10 +408,14 @@ public final class StatementRecorder implements AutoCloseable {
         // ("query has a single distribution column value: 42"), the calls it delegates (DEBUG1) and where a bind starts
         settings.put("log_min_messages", "debug2");
         settings.put("client_min_messages", "warning"); // ... which clients need not receive
-        settings.put("plan_cache_mode", "force_custom_plan"); // every execution planned with its values, so each is named
-        // the fast-path planner defers a bound parameter's value to the executor, which does not log it; the router
-        // planner routes the same queries to the same shards and names the value
-        settings.put("citus.enable_fast_path_router_planner", "off");
+        if (coordinator) {
+            // the tenant of each task, in the command Citus sends: named at execution, whatever planned it
+            settings.put("citus.stat_tenants_track", "all");
+        } else {
+            // a body's queries run on the worker's own shards, named only when planned with their values
+            settings.put("plan_cache_mode", "force_custom_plan");
+            settings.put("citus.enable_fast_path_router_planner", "off");
+        }
         settings.put("log_parameter_max_length_on_error", "-1"); // a refused statement's parameters, with its error
         return java.util.Collections.unmodifiableMap(settings);
     }

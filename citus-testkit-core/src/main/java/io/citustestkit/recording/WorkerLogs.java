@@ -117,7 +117,7 @@ final class WorkerLogs {
             }
             List<String> fields = Arrays.asList(result.split("\t", -1));
             List<String> missing = fields.size() == 2 + StatementRecorder.SETTINGS_READ.size()
-                    ? StatementRecorder.missingSettings(fields.subList(2, fields.size()).stream().map(v -> v.isEmpty() ? null : v).toList())
+                    ? StatementRecorder.missingSettings(fields.subList(2, fields.size()).stream().map(v -> v.isEmpty() ? null : v).toList(), false)
                     : List.of("its settings could not be read (" + result + ")");
             if (fields.get(0).isEmpty() && missing.isEmpty()) {
                 missing = List.of("it writes no JSON log (pg_current_logfile('jsonlog') is NULL)");

@@ -1,20 +1,11 @@
 package io.citustestkit.recording;
 
-import io.citustestkit.metadata.ClusterNode;
-import io.citustestkit.metadata.NodeAddress;
-import io.citustestkit.metadata.Shard;
 import io.citustestkit.metadata.ShardCatalog;
-import io.citustestkit.metadata.TableKind;
 import io.citustestkit.plan.PlanKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,29 +19,12 @@ class RecordedLogTest {
     private static List<RecordedStatement> statements;
 
     @BeforeAll
-    static void read() throws IOException {
-        String log;
-        try (InputStream in = RecordedLogTest.class.getResourceAsStream("/recording/citus-14.0.1-pg18-coordinator.jsonl")) {
-            log = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        StatementLog statementLog = new StatementLog();
-        statementLog.add(JsonLog.entries(log));
-        ShardCatalog catalog = catalog();
-        statements = statementLog.statements().stream()
-                .filter(statement -> !statement.sql.startsWith("SELECT 'MARK"))
-                .map(statement -> ExecutionEvidence.judge(statement, catalog, table -> "owner_id"))
-                .toList();
+    static void read() {
+        statements = RecordedLogs.judged("/recording/citus-14.0.1-pg18-coordinator.jsonl", catalog(), "owner_id");
     }
 
     static ShardCatalog catalog() {
-        Map<Long, Shard> shards = new HashMap<>();
-        String[][] ranges = {{"-2147483648", "-1073741825"}, {"-1073741824", "-1"}, {"0", "1073741823"}, {"1073741824", "2147483647"}};
-        for (int i = 0; i < 4; i++) {
-            long id = 102012 + i;
-            NodeAddress node = new NodeAddress(i % 2 == 0 ? "worker-1" : "worker-2", 5432);
-            shards.put(id, new Shard(id, "events", TableKind.DISTRIBUTED, 2, ranges[i][0], ranges[i][1], List.of(node)));
-        }
-        return new ShardCatalog(shards, List.of(new ClusterNode(1, 0, new NodeAddress("coordinator", 5432))));
+        return RecordedLogs.fourShards("events", 102012, 2);
     }
 
     private static RecordedStatement first(String sql) {
@@ -85,7 +59,8 @@ class RecordedLogTest {
     void should_say_why_citus_named_no_value_for_an_in_list_an_insert_select_and_a_copy() {
         assertThat(first("SELECT count(*) FROM events WHERE owner_id IN (42, 2)").unnamedValuesReason())
                 .hasValueSatisfying(why -> assertThat(why).startsWith("Citus planned the query without naming a single distribution "
-                        + "column value (it names one only for a query on exactly one value; an IN list,"));
+                        + "column value (it names one, in the command it sends or when planning, only for a query on exactly one "
+                        + "value; an IN list,"));
         assertThat(first("INSERT INTO events (owner_id, event_type) SELECT owner_id, event_type FROM events WHERE owner_id = 42")
                 .unnamedValuesReason()).hasValueSatisfying(why -> assertThat(why)
                 .contains("Citus names no distribution value for the rows an INSERT ... SELECT writes"));

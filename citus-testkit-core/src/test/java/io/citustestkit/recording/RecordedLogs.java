@@ -1,12 +1,18 @@
 package io.citustestkit.recording;
 
+import io.citustestkit.metadata.ClusterNode;
+import io.citustestkit.metadata.NodeAddress;
+import io.citustestkit.metadata.Shard;
 import io.citustestkit.metadata.ShardCatalog;
+import io.citustestkit.metadata.TableKind;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Recorded statements read from a real captured coordinator log of this module's test resources, judged
@@ -23,19 +29,36 @@ public final class RecordedLogs {
 
     /** {@return the statements of {@code /recording/citus-14.0.1-pg18-coordinator.jsonl} (events, 4 shards), kit's marks left out} */
     public static List<RecordedStatement> citus14Pg18() {
-        String log;
-        try (InputStream in = RecordedLogs.class.getResourceAsStream("/recording/citus-14.0.1-pg18-coordinator.jsonl")) {
-            log = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return judged("/recording/citus-14.0.1-pg18-coordinator.jsonl", RecordedLogTest.catalog(), "owner_id");
+    }
+
+    /**
+     * The statements of a captured coordinator log, judged against that run's catalog, without the marks the
+     * capture put between its cases ({@code SELECT 'MARK...'}).
+     */
+    static List<RecordedStatement> judged(String resource, ShardCatalog catalog, String distributionColumn) {
         StatementLog statementLog = new StatementLog();
-        statementLog.add(JsonLog.entries(log));
-        ShardCatalog catalog = RecordedLogTest.catalog();
+        statementLog.add(JsonLog.entries(resource(resource)));
         return statementLog.statements().stream()
                 .filter(statement -> !statement.sql.startsWith("SELECT 'MARK"))
-                .map(statement -> ExecutionEvidence.judge(statement, catalog, table -> "owner_id"))
+                .map(statement -> ExecutionEvidence.judge(statement, catalog, table -> distributionColumn))
                 .toList();
+    }
+
+    /**
+     * The catalog of a captured run: one hash-distributed table of 4 shards from {@code firstShardId}, on worker-1
+     * and worker-2 in turn, as Citus's default ranges split the hash space.
+     */
+    static ShardCatalog fourShards(String table, long firstShardId, int colocationId) {
+        Map<Long, Shard> shards = new HashMap<>();
+        String[][] ranges = {{"-2147483648", "-1073741825"}, {"-1073741824", "-1"}, {"0", "1073741823"}, {"1073741824", "2147483647"}};
+        for (int i = 0; i < 4; i++) {
+            long id = firstShardId + i;
+            NodeAddress node = new NodeAddress(i % 2 == 0 ? "worker-1" : "worker-2", 5432);
+            shards.put(id, new Shard(id, table, TableKind.DISTRIBUTED, colocationId,
+                    ranges[i][0], ranges[i][1], List.of(node)));
+        }
+        return new ShardCatalog(shards, List.of(new ClusterNode(1, 0, new NodeAddress("coordinator", 5432))));
     }
 
     /**

@@ -202,6 +202,55 @@ class RecordingIT {
     }
 
     @Test
+    void should_leave_the_coordinator_planning_as_citus_does_and_have_the_workers_plan_each_query_with_its_values() throws SQLException {
+        String settings = "SELECT concat_ws(' ', current_setting('citus.enable_fast_path_router_planner'), current_setting('plan_cache_mode'), "
+                + "current_setting('citus.stat_tenants_track'), current_setting('log_min_messages'))";
+
+        assertThat(valueOn(cluster.coordinator(), settings)).isEqualTo("on auto all debug2");
+        for (io.citustestkit.CitusNode worker : cluster.workers()) {
+            assertThat(valueOn(worker, settings)).as(worker.name()).isEqualTo("off force_custom_plan none debug2");
+        }
+    }
+
+    private static String valueOn(io.citustestkit.CitusNode node, String sql) throws SQLException {
+        try (Connection connection = java.sql.DriverManager.getConnection(node.jdbcUrl(), cluster.username(), cluster.password());
+             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    @Test
+    void should_name_the_tenant_of_the_tasks_a_coordinator_without_workers_runs_itself() throws SQLException {
+        try (CitusTestCluster alone = CitusTestCluster.builder().workers(0).shardCount(3).start()) {
+            alone.execute("CREATE TABLE t (id bigint PRIMARY KEY)");
+            alone.execute("SELECT create_distributed_table('t', 'id')");
+            long neighbour;
+            try (Connection connection = alone.dataSource().getConnection(); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT x FROM generate_series(2, 1000) x WHERE "
+                         + "get_shard_id_for_distribution_column('t', x) = get_shard_id_for_distribution_column('t', 1) LIMIT 1")) {
+                rows.next();
+                neighbour = rows.getLong(1);
+            }
+            try (StatementRecorder recorder = alone.recordStatements();
+                 Connection application = java.sql.DriverManager.getConnection(alone.jdbcUrl(), alone.username(), alone.password());
+                 PreparedStatement select = application.prepareStatement("SELECT count(*) FROM t WHERE id = ?")) {
+                for (int i = 0; i < 7; i++) { // past pgjdbc's prepareThreshold: a server-side prepared statement too
+                    select.setLong(1, 1);
+                    select.executeQuery().close();
+                }
+                assertThatStatements(recorder.statements()).allTouchOnlyTenant(1L);
+
+                select.setLong(1, neighbour); // on tenant 1's shard, which the coordinator holds itself
+                select.executeQuery().close();
+                assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(1L))
+                        .hasMessageContaining("parameters: [" + neighbour + "]")
+                        .hasMessageContaining("it touched other tenants: " + neighbour);
+            }
+        }
+    }
+
+    @Test
     void should_tell_what_an_existing_coordinator_lacks_for_recording() {
         try (CitusTestCluster quiet = CitusTestCluster.builder().workers(0).shardCount(2).statementRecording(false).start();
              CitusTestCluster connected = CitusTestCluster.connect(quiet.jdbcUrl(), quiet.username(), quiet.password())) {
@@ -211,7 +260,8 @@ class RecordingIT {
                     .hasMessageContaining("logging_collector is 'off', needs 'on' (needs a restart)")
                     .hasMessageContaining("log_destination is 'stderr', needs to include 'jsonlog'")
                     .hasMessageContaining("log_statement is 'none', needs 'all'")
-                    .hasMessageContaining("citus.log_remote_commands is 'off', needs 'on'");
+                    .hasMessageContaining("citus.log_remote_commands is 'off', needs 'on'")
+                    .hasMessageContaining("citus.stat_tenants_track is 'none', needs 'all'");
         }
         try (CitusTestCluster connected = CitusTestCluster.connect(cluster.jdbcUrl(), cluster.username(), cluster.password());
              StatementRecorder recorder = connected.recordStatements()) {
