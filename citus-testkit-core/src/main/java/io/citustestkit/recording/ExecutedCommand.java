@@ -11,15 +11,17 @@ package io.citustestkit.recording;
  *                     distribution column value: 42", logged just before); {@code null} if neither
  * @param delegated whether it is a function call or {@code CALL} Citus delegated to the node ("pushing
  *                  down the function call"): its body runs there, and that worker's log tells what it ran
+ * @param valueInCommand whether {@code plannedValue} is the one Citus wrote into this command (exact) rather than
+ *                       one it logged while planning (which, when it planned several jobs, may be another job's)
  */
-record ExecutedCommand(String node, String sql, String plannedValue, boolean delegated) {
+record ExecutedCommand(String node, String sql, String plannedValue, boolean delegated, boolean valueInCommand) {
 
     private static final String ISSUING = "issuing ";
     private static final String LOCALLY = "executing the command locally: ";
     private static final String ON_SERVER = "on server ";
 
     ExecutedCommand(String node, String sql) {
-        this(node, sql, null, false);
+        this(node, sql, null, false, false);
     }
 
     /** The command an entry of the statement's session reports, if it reports one. */
@@ -39,7 +41,7 @@ record ExecutedCommand(String node, String sql, String plannedValue, boolean del
 
     private static ExecutedCommand annotated(String node, String command) {
         TenantAnnotation annotation = TenantAnnotation.of(command);
-        return new ExecutedCommand(node, annotation.sql(), annotation.tenant(), false);
+        return new ExecutedCommand(node, annotation.sql(), annotation.tenant(), false, annotation.tenant() != null);
     }
 
     /** {@code worker-1} of {@code on server test@worker-1:5432 connectionId: 3}. */
@@ -58,16 +60,16 @@ record ExecutedCommand(String node, String sql, String plannedValue, boolean del
 
     /** The same command with the value Citus named when planning it, unless the command names its own (which is exact). */
     ExecutedCommand withPlannedValue(String value) {
-        return plannedValue != null ? this : new ExecutedCommand(node, sql, value, delegated);
+        return valueInCommand ? this : new ExecutedCommand(node, sql, value, delegated, false);
     }
 
     /** The same command, run on {@code node}: a command a worker ran locally, named by that worker. */
     ExecutedCommand onNode(String node) {
-        return new ExecutedCommand(node, sql, plannedValue, delegated);
+        return new ExecutedCommand(node, sql, plannedValue, delegated, valueInCommand);
     }
 
     ExecutedCommand asDelegated() {
-        return new ExecutedCommand(node, sql, plannedValue, true);
+        return new ExecutedCommand(node, sql, plannedValue, true, valueInCommand);
     }
 
     boolean isLocal() {

@@ -62,7 +62,14 @@ final class ExecutionEvidence {
      */
     static RecordedStatement judge(ClientStatement statement, ShardCatalog catalog, Function<String, String> distributionColumn,
                                    BiFunction<ClientStatement, Integer, DelegatedBody> bodies) {
-        Tally tally = new Tally(statement.sql, catalog, distributionColumn);
+        Map<Integer, DelegatedBody> delegated = new LinkedHashMap<>(); // each body taken once: taking one may consume it
+        for (int index = 0; index < statement.commands.size(); index++) {
+            if (statement.commands.get(index).delegated()) {
+                delegated.put(index, bodies.apply(statement, index));
+            }
+        }
+        Tally tally = new Tally(statement.sql, statement.parameters, catalog, distributionColumn,
+                ranSeveralJobs(statement.commands, delegated.values()));
         Set<String> delegatedTo = new TreeSet<>();
         Set<String> unseen = new LinkedHashSet<>();
         if (statement.unseen != null) {
@@ -72,15 +79,15 @@ final class ExecutionEvidence {
             ExecutedCommand command = statement.commands.get(index);
             String node = command.isLocal() ? coordinatorName(catalog) : command.node();
             if (!command.delegated()) {
-                tally.add(command, node);
+                tally.add(command, node, false);
                 continue;
             }
             delegatedTo.add(node);
-            DelegatedBody body = bodies.apply(statement, index);
+            DelegatedBody body = delegated.get(index);
             boolean touched = false;
             if (body.isSeen()) {
                 for (ExecutedCommand ran : body.commands()) {
-                    touched |= tally.add(ran, ran.isLocal() ? node : ran.node());
+                    touched |= tally.add(ran, ran.isLocal() ? node : ran.node(), true);
                 }
             } else {
                 unseen.add("Citus delegated the call to " + node + " (\"pushing down the function call\"), and what its body ran "
@@ -99,6 +106,18 @@ final class ExecutionEvidence {
                 unseen.isEmpty() ? null : String.join("; ", unseen));
     }
 
+    /**
+     * Whether Citus ran subplans or a repartition for the statement (or a delegated body it ran): it then planned
+     * several jobs before running any, and a value it logged while planning may be another job's than the next
+     * command's.
+     */
+    private static boolean ranSeveralJobs(List<ExecutedCommand> commands, java.util.Collection<DelegatedBody> bodies) {
+        List<ExecutedCommand> all = new ArrayList<>(commands);
+        bodies.stream().filter(DelegatedBody::isSeen).forEach(body -> all.addAll(body.commands()));
+        return all.stream().map(ExecutedCommand::sql).anyMatch(sql -> sql.contains("read_intermediate_result")
+                || sql.contains("worker_partition_query_result") || sql.contains("fetch_intermediate_results"));
+    }
+
     /** What the commands of one statement touched, added up. */
     private static final class Tally {
         final String statementSql;
@@ -109,14 +128,19 @@ final class ExecutionEvidence {
         final Set<String> nodes = new TreeSet<>();
         final Set<String> values = new LinkedHashSet<>();
         final Set<String> unnamed = new LinkedHashSet<>();
+        final boolean severalJobs;
+        final List<String> parameters;
         int tasks;
         boolean subplans;
         boolean repartition;
 
-        Tally(String statementSql, ShardCatalog catalog, Function<String, String> distributionColumn) {
+        Tally(String statementSql, List<String> parameters, ShardCatalog catalog, Function<String, String> distributionColumn,
+              boolean severalJobs) {
             this.statementSql = statementSql;
+            this.parameters = parameters;
             this.catalog = catalog;
             this.distributionColumn = distributionColumn;
+            this.severalJobs = severalJobs;
         }
 
         void call(String sql, String node) {
@@ -125,8 +149,8 @@ final class ExecutionEvidence {
             tasks++;
         }
 
-        /** Adds a command run on {@code node}; {@return whether it touched a shard (a task)} */
-        boolean add(ExecutedCommand command, String node) {
+        /** Adds a command run on {@code node} (by a delegated body: {@code inBody}); {@return whether it touched a shard (a task)} */
+        boolean add(ExecutedCommand command, String node, boolean inBody) {
             List<Shard> named = new ArrayList<>();
             for (ShardRelation relation : relations(command.sql())) {
                 catalog.shard(relation.shardId()).filter(shard -> isOfTable(relation, shard)).ifPresent(named::add);
@@ -143,8 +167,22 @@ final class ExecutionEvidence {
             if (hashed.isEmpty()) {
                 return true;
             }
+            if (command.plannedValue() != null && (command.valueInCommand() || !severalJobs)) {
+                // a body's $n are its own parameters, not the client statement's
+                String whyNot = NamedValueCheck.whyNot(sql, command.plannedValue(), inBody ? null : parameters,
+                        relation -> catalog.shard(relation.shardId()).filter(shard -> isOfTable(relation, shard))
+                                .filter(ExecutionEvidence::isHashDistributed).map(Shard::table),
+                        distributionColumn);
+                if (whyNot == null) {
+                    values.add(command.plannedValue());
+                } else {
+                    unnamed.add(whyNot);
+                }
+                return true;
+            }
             if (command.plannedValue() != null) {
-                values.add(command.plannedValue());
+                unnamed.add("Citus ran subplans or a repartition for it, and a value it named while planning them "
+                        + "(\"query has a single distribution column value\") cannot be tied to one of their tasks");
                 return true;
             }
             Optional<List<String>> inserted = InsertedValues.of(sql, distributionColumn.apply(hashed.get().table()));

@@ -27,11 +27,24 @@ record SessionSetting(String name, String value, String sql) {
     /** Settings a client may change without hiding anything recording reads. */
     private static final List<String> HARMLESS = List.of("client_min_messages");
 
-    /** {@return the setting {@code sql} changes, if it is a {@code SET}/{@code RESET} of one recording reads} */
+    /**
+     * Settings recording reads that the server runs with at their defaults: {@code citus.grep_remote_commands} logs only
+     * the commands that match it.
+     */
+    static final Map<String, String> DEFAULTS_READ = Map.of("citus.grep_remote_commands", "");
+
+    /**
+     * {@return the setting {@code sql} changes, if it is a {@code SET}/{@code RESET} of one recording reads, or calls
+     * {@code set_config} on one}
+     */
     static Optional<SessionSetting> of(String sql) {
         List<SqlToken> tokens = SqlLexer.tokenize(sql).stream().filter(t -> !t.isTrivia()).toList();
         if (tokens.size() < 2) {
             return Optional.empty();
+        }
+        Optional<SessionSetting> setConfig = setConfig(tokens, sql);
+        if (setConfig.isPresent()) {
+            return setConfig;
         }
         int i = 1;
         if (tokens.get(0).isWord("RESET")) {
@@ -62,11 +75,38 @@ record SessionSetting(String name, String value, String sql) {
         return Optional.of(new SessionSetting(name, value.toLowerCase(Locale.ROOT), sql));
     }
 
+    /**
+     * {@code SELECT set_config('citus.log_remote_commands', 'off', false)}: the first call of {@code set_config} on a setting
+     * recording reads, with the value it sets ({@code ?} when it is not a constant: never taken for the one needed).
+     */
+    private static Optional<SessionSetting> setConfig(List<SqlToken> tokens, String sql) {
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if (!tokens.get(i).isWord("set_config") || !tokens.get(i + 1).text().equals("(")) {
+                continue;
+            }
+            SqlToken first = tokens.get(i + 2);
+            String name = first.kind() == SqlToken.Kind.STRING ? literal(first).toLowerCase(Locale.ROOT) : null;
+            if (name == null || !recorded(name)) {
+                continue;
+            }
+            SqlToken second = i + 4 < tokens.size() && tokens.get(i + 3).text().equals(",") ? tokens.get(i + 4) : null;
+            boolean constant = second != null && second.kind() == SqlToken.Kind.STRING
+                    && (i + 5 >= tokens.size() || tokens.get(i + 5).text().equals(","));
+            return Optional.of(new SessionSetting(name, constant ? literal(second).toLowerCase(Locale.ROOT) : "?", sql));
+        }
+        return Optional.empty();
+    }
+
+    private static String literal(SqlToken token) {
+        String text = token.text();
+        return text.length() >= 2 && text.startsWith("'") && text.endsWith("'") ? text.substring(1, text.length() - 1).replace("''", "'") : "?";
+    }
+
     /** Records in {@code changed} (setting to statement) whether this leaves the setting as recording needs it. */
     void applyTo(Map<String, String> changed) {
         if (name == null) {
             changed.clear();
-        } else if (value == null || value.equalsIgnoreCase(StatementRecorder.REQUIRED_SETTINGS.get(name)) || isDefault()) {
+        } else if (value == null || value.equalsIgnoreCase(needed(name)) || isDefault()) {
             changed.remove(name);
         } else {
             changed.put(name, sql.strip());
@@ -78,7 +118,12 @@ record SessionSetting(String name, String value, String sql) {
     }
 
     private static boolean recorded(String name) {
-        return name != null && StatementRecorder.REQUIRED_SETTINGS.containsKey(name) && !HARMLESS.contains(name);
+        return name != null && (StatementRecorder.REQUIRED_SETTINGS.containsKey(name) || DEFAULTS_READ.containsKey(name))
+                && !HARMLESS.contains(name);
+    }
+
+    private static String needed(String name) {
+        return StatementRecorder.REQUIRED_SETTINGS.getOrDefault(name, DEFAULTS_READ.get(name));
     }
 
     /** {@code citus.log_remote_commands} from the tokens {@code citus}, {@code .}, {@code log_remote_commands}. */

@@ -326,7 +326,7 @@ public final class StatementRecorder implements AutoCloseable {
             "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR pg_has_role(current_user, 'pg_read_server_files', 'MEMBER')",
             "current_user", "current_setting('log_min_messages')", "current_setting('plan_cache_mode')",
             "current_setting('citus.enable_fast_path_router_planner', true)", "current_setting('log_parameter_max_length_on_error')",
-            "current_setting('citus.stat_tenants_track', true)");
+            "current_setting('citus.stat_tenants_track', true)", "current_setting('citus.grep_remote_commands', true)");
 
     /** Fails with every missing setting and privilege at once. */
     static void requireRecordable(Connection connection) throws SQLException {
@@ -379,6 +379,10 @@ public final class StatementRecorder implements AutoCloseable {
                     + "each command it sends): ALTER SYSTEM SET citus.stat_tenants_track = 'all'; SELECT pg_reload_conf();");
         }
         expect(missing, "log_parameter_max_length_on_error", values.get(10), "-1", " (a refused statement's parameters)");
+        if (values.get(12) != null && !values.get(12).isEmpty()) {
+            missing.add("citus.grep_remote_commands is '" + values.get(12) + "', needs '' (Citus logs only the commands that match "
+                    + "it): ALTER SYSTEM RESET citus.grep_remote_commands; SELECT pg_reload_conf();");
+        }
         if (!List.of("t", "true").contains(values.get(5))) {
             missing.add("role " + values.get(6) + " may not read the server's log: GRANT pg_read_server_files TO "
                     + values.get(6) + "; (or use a superuser)");

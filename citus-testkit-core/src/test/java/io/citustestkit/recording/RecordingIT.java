@@ -251,6 +251,40 @@ class RecordingIT {
     }
 
     @Test
+    void should_name_the_tenant_of_a_prepared_join_with_a_reference_table_at_every_execution() throws SQLException {
+        try (StatementRecorder recorder = cluster.recordStatements(); Connection connection = application.getConnection();
+             PreparedStatement join = connection.prepareStatement(
+                     "SELECT count(*) FROM events e JOIN event_types t ON t.name = e.event_type WHERE e.owner_id = ?")) {
+            for (int i = 0; i < 8; i++) { // past pgjdbc's prepareThreshold and PostgreSQL's five custom plans
+                join.setLong(1, 42L);
+                join.executeQuery().close();
+            }
+            assertThat(recorder.statements().all()).hasSize(8)
+                    .allSatisfy(statement -> assertThat(statement.distributionValues()).as("%s", statement).containsExactly("42"));
+            assertThatStatements(recorder.statements()).allRoutedToSingleWorker().allTouchOnlyTenant(42L);
+        }
+    }
+
+    @Test
+    void should_fail_the_statements_of_a_session_that_logs_only_some_commands_until_it_logs_them_all_again() throws SQLException {
+        try (StatementRecorder recorder = cluster.recordStatements();
+             Connection session = java.sql.DriverManager.getConnection(cluster.jdbcUrl(), cluster.username(), cluster.password());
+             Statement statement = session.createStatement()) {
+            statement.execute("SELECT set_config('citus.grep_remote_commands', '%nothing-matches%', false)");
+            statement.execute("SELECT count(*) FROM events"); // on every shard, none of it logged
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(42L))
+                    .hasMessageContaining("SELECT count(*) FROM events")
+                    .hasMessageContaining("its session changed what the server logs (SELECT set_config('citus.grep_remote_commands'");
+
+            statement.execute("SET citus.grep_remote_commands = ''");
+            statement.execute("SELECT count(*) FROM events WHERE owner_id = 42");
+            List<RecordedStatement> all = recorder.statements().all();
+            assertThat(all.get(all.size() - 1).unseenWorkReason()).isEmpty();
+            assertThat(all.get(all.size() - 1).distributionValues()).containsExactly("42");
+        }
+    }
+
+    @Test
     void should_tell_what_an_existing_coordinator_lacks_for_recording() {
         try (CitusTestCluster quiet = CitusTestCluster.builder().workers(0).shardCount(2).statementRecording(false).start();
              CitusTestCluster connected = CitusTestCluster.connect(quiet.jdbcUrl(), quiet.username(), quiet.password())) {

@@ -21,6 +21,7 @@ class RecordingSettingsTest {
         values.add(fastPath);
         values.add("-1");
         values.add(statTenants);
+        values.add("");
         assertThat(values).hasSameSizeAs(StatementRecorder.SETTINGS_READ);
         return values;
     }
@@ -46,6 +47,15 @@ class RecordingSettingsTest {
                         + "ALTER SYSTEM SET plan_cache_mode = 'force_custom_plan'; SELECT pg_reload_conf();",
                 "citus.enable_fast_path_router_planner is 'on', needs 'off' (the fast-path planner does not name a bound "
                         + "parameter's value): ALTER SYSTEM SET citus.enable_fast_path_router_planner = 'off'; SELECT pg_reload_conf();");
+    }
+
+    @Test
+    void should_tell_a_node_that_logs_only_some_of_the_commands_citus_runs() {
+        List<String> values = values("auto", "on", "all");
+        values.set(12, "%102011%");
+
+        assertThat(StatementRecorder.missingSettings(values, true)).containsExactly("citus.grep_remote_commands is '%102011%', needs '' "
+                + "(Citus logs only the commands that match it): ALTER SYSTEM RESET citus.grep_remote_commands; SELECT pg_reload_conf();");
     }
 
     @Test

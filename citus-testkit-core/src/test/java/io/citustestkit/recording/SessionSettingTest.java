@@ -24,6 +24,13 @@ class SessionSettingTest {
                 assertThat(setting.value()).isNull());
         assertThat(SessionSetting.of("SET client_min_messages TO DEBUG1")).as("only what clients receive").isEmpty();
         assertThat(SessionSetting.of("SET search_path TO app")).isEmpty();
+        assertThat(SessionSetting.of("SET citus.grep_remote_commands = '%_102011%'")).as("logs only some commands")
+                .contains(new SessionSetting("citus.grep_remote_commands", "%_102011%", "SET citus.grep_remote_commands = '%_102011%'"));
+        assertThat(SessionSetting.of("SELECT set_config('citus.log_remote_commands', 'off', false)")).hasValueSatisfying(setting ->
+                assertThat(setting).extracting(SessionSetting::name, SessionSetting::value).containsExactly("citus.log_remote_commands", "off"));
+        assertThat(SessionSetting.of("SELECT pg_catalog.set_config('log_statement', $1, false)")).hasValueSatisfying(setting ->
+                assertThat(setting.value()).as("not a constant").isEqualTo("?"));
+        assertThat(SessionSetting.of("SELECT set_config('search_path', 'app', false)")).isEmpty();
         assertThat(SessionSetting.of("SET plan_cache_mode TO force_generic_plan"))
                 .as("the coordinator names each command's tenant in the command, however the statement was planned").isEmpty();
         assertThat(SessionSetting.of("SELECT 1")).isEmpty();
@@ -58,6 +65,10 @@ class SessionSettingTest {
         SessionSetting.of("SET citus.log_remote_commands TO off").orElseThrow().applyTo(changed);
         SessionSetting.of("SET citus.stat_tenants_track TO none").orElseThrow().applyTo(changed);
         assertThat(changed).containsOnlyKeys("citus.log_remote_commands", "citus.stat_tenants_track");
+
+        SessionSetting.of("SET citus.grep_remote_commands TO 'x%'").orElseThrow().applyTo(changed);
+        SessionSetting.of("SET citus.grep_remote_commands TO ''").orElseThrow().applyTo(changed);
+        assertThat(changed).as("back to logging every command").containsOnlyKeys("citus.log_remote_commands", "citus.stat_tenants_track");
 
         SessionSetting.of("RESET ALL").orElseThrow().applyTo(changed);
         assertThat(changed).isEmpty();

@@ -51,7 +51,7 @@ class TenantAnnotationTest {
 
         ExecutedCommand command = ExecutedCommand.of(issued);
 
-        assertThat(command).isEqualTo(new ExecutedCommand("worker-2", SELECT, "43", false));
+        assertThat(command).isEqualTo(new ExecutedCommand("worker-2", SELECT, "43", false, true));
         assertThat(command.withPlannedValue("42")).as("the command's own value is exact; a planned one does not replace it")
                 .isEqualTo(command);
     }

@@ -159,6 +159,29 @@ class TenantVerdictsIT {
     }
 
     @Test
+    void should_fail_for_a_query_that_reads_the_shard_twice_unless_every_read_is_held_to_the_tenant() throws SQLException {
+        String join = "SELECT count(*) FROM events a JOIN events b ON b.id = a.id WHERE a.owner_id = 42 AND b.owner_id %s";
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            query(join.formatted("= a.owner_id"));
+            assertThatStatements(recorder.statements()).allRoutedToSingleWorker().allTouchOnlyTenant(TENANT);
+        }
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            // one task on 42's shard, which Citus names 42 (the filter that pruned it), though b reads the neighbour's rows
+            query(join.formatted("IN (42, " + neighbour + ")"));
+            query("WITH o AS MATERIALIZED (SELECT id FROM events WHERE owner_id IN (42, " + neighbour + ")) "
+                    + "SELECT count(*) FROM events WHERE owner_id = 42 AND id IN (SELECT id FROM o)");
+            RecordedStatements statements = recorder.statements();
+
+            assertThat(statements.all()).allSatisfy(statement -> assertThat(statement.shardIds())
+                    .containsExactly(statements.shardHolding("events", TENANT)));
+            assertThatThrownBy(() -> assertThatStatements(statements).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("but 2 did not:")
+                    .hasMessageContaining("the command reads the shard of more than one table, or of one table more than once, "
+                            + "and Citus names the value of one table's filter only");
+        }
+    }
+
+    @Test
     void should_fail_for_a_copy_whose_rows_citus_does_not_name() throws Exception {
         try (StatementRecorder recorder = cluster.recordStatements(); Connection connection = application.getConnection()) {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY events (owner_id, event_type) FROM STDIN",
