@@ -170,8 +170,10 @@ final class ExecutionEvidence {
             if (command.plannedValue() != null && (command.valueInCommand() || !severalJobs)) {
                 // a body's $n are its own parameters, not the client statement's
                 String whyNot = NamedValueCheck.whyNot(sql, command.plannedValue(), inBody ? null : parameters,
+                        // a shard the catalog does not know is taken for a hash-distributed one of no known table
                         relation -> catalog.shard(relation.shardId()).filter(shard -> isOfTable(relation, shard))
-                                .filter(ExecutionEvidence::isHashDistributed).map(Shard::table),
+                                .map(shard -> isHashDistributed(shard) ? Optional.of(shard.table()) : Optional.<String>empty())
+                                .orElse(Optional.of("")),
                         distributionColumn);
                 if (whyNot == null) {
                     values.add(command.plannedValue());

@@ -52,7 +52,8 @@ final class NamedValueCheck {
      * @param value the distribution value Citus named for it
      * @param parameters the values of the command's {@code $n} parameters (the client statement's), or {@code null}
      *                   when they are not known (a delegated body's)
-     * @param hashDistributed the table of a shard relation that is hash-distributed, if it is one
+     * @param hashDistributed the table of a shard relation that is hash-distributed, if it is one ({@code ""} for a shard of
+     *                        no known table: never held to a value)
      * @param distributionColumn the distribution column of a table
      * @return why not, or {@code null} if the value holds
      */
@@ -72,7 +73,7 @@ final class NamedValueCheck {
             if (table.isPresent()) {
                 count++;
                 String alias = aliasAfter(tokens, i + 3);
-                String column = distributionColumn.apply(table.get());
+                String column = table.get().isEmpty() ? null : distributionColumn.apply(table.get()); // "": a shard of no known table
                 String key = levels[i] + ":" + alias;
                 if (alias == null || column == null || occurrences.put(key, column) != null) {
                     occurrences.put("", ""); // an occurrence that cannot be told apart: never held to the value
@@ -80,6 +81,19 @@ final class NamedValueCheck {
                 onlyOccurrence.merge(levels[i], key, (a, b) -> "");
             }
             i += 2;
+        }
+        List<String> quoted = new ArrayList<>();
+        for (SqlToken token : tokens) {
+            if (token.kind() == SqlToken.Kind.STRING && token.terminated() && token.text().startsWith("'") && token.text().length() > 2) {
+                String text = token.text().substring(1, token.text().length() - 1).replace("''", "'");
+                if (io.citustestkit.plan.ShardReferences.in(text).stream().anyMatch(shard -> hashDistributed.apply(shard).isPresent())) {
+                    quoted.add(text);
+                }
+            }
+        }
+        if (!quoted.isEmpty()) {
+            // a query sent as text (EXPLAIN ANALYZE's worker_save_query_explain_analyze('SELECT ...')): judged as that query
+            return count == 0 && quoted.size() == 1 ? whyNot(quoted.get(0), value, parameters, hashDistributed, distributionColumn) : reason();
         }
         if (count <= 1) {
             return null; // one table's shard, read once: the value Citus named is that table's filter
@@ -90,6 +104,7 @@ final class NamedValueCheck {
             }
         }
         Terms terms = new Terms();
+        java.util.Set<String> values = new java.util.HashSet<>();
         Deque<Boolean> filtering = new ArrayDeque<>();
         filtering.push(false);
         for (int i = 0; i < tokens.size(); i++) {
@@ -123,9 +138,15 @@ final class NamedValueCheck {
                     : term(tokens.subList(i + 6, close), parameters, levels[i], only);
             if (left != null && right != null) {
                 terms.union(left, right);
+                values.addAll(java.util.stream.Stream.of(left, right).filter(term -> term.startsWith("value:")).toList());
             }
         }
         String held = "value:" + value;
+        for (String other : values) {
+            if (!other.equals(held) && terms.find(other).equals(terms.find(held))) {
+                return reason(); // equalities that hold no row (42 = 7): nothing to tell which value a read is held to
+            }
+        }
         for (Map.Entry<String, String> occurrence : occurrences.entrySet()) {
             if (occurrence.getKey().isEmpty() || !terms.find("column:" + occurrence.getKey() + "." + occurrence.getValue()).equals(terms.find(held))) {
                 return reason();
@@ -212,6 +233,9 @@ final class NamedValueCheck {
             return null;
         }
         String alias = tokens.get(i).identifier();
+        if (i + 1 < tokens.size() && tokens.get(i + 1).text().equals("(")) {
+            return null; // b(owner_id, id): the alias renames the columns, and b.owner_id may be another column
+        }
         return alias == null || List.of("where", "set", "join", "on", "inner", "group", "order", "limit", "returning", "values")
                 .contains(alias) && tokens.get(i).kind() == SqlToken.Kind.WORD ? null : alias;
     }
@@ -320,16 +344,24 @@ final class NamedValueCheck {
      */
     private static String term(List<SqlToken> side, List<String> parameters, int level, String onlyOccurrence) {
         List<SqlToken> tokens = withoutCast(side);
+        boolean cast = tokens.size() != side.size();
         while (tokens.size() >= 2 && tokens.get(0).text().equals("(") && tokens.get(tokens.size() - 1).text().equals(")")) {
-            tokens = withoutCast(tokens.subList(1, tokens.size() - 1));
+            List<SqlToken> inner = tokens.subList(1, tokens.size() - 1);
+            tokens = withoutCast(inner);
+            cast |= tokens.size() != inner.size();
         }
-        if (tokens.size() == 3 && tokens.get(0).identifier() != null && tokens.get(1).text().equals(".")
-                && tokens.get(2).identifier() != null) {
+        boolean column = tokens.size() == 3 && tokens.get(0).identifier() != null && tokens.get(1).text().equals(".")
+                && tokens.get(2).identifier() != null
+                || tokens.size() == 1 && tokens.get(0).kind() == SqlToken.Kind.WORD;
+        if (column && cast) {
+            return null; // a cast can map several values of the column to one (numeric to integer, a truncating varchar)
+        }
+        if (tokens.size() == 3 && column) {
             return "column:" + level + ":" + tokens.get(0).identifier() + "." + tokens.get(2).identifier();
         }
-        if (tokens.size() == 1 && tokens.get(0).kind() == SqlToken.Kind.WORD && onlyOccurrence != null && !onlyOccurrence.isEmpty()) {
+        if (tokens.size() == 1 && column) {
             // the server writes a column unqualified only where its query level reads one relation
-            return "column:" + onlyOccurrence + "." + tokens.get(0).identifier();
+            return onlyOccurrence != null && !onlyOccurrence.isEmpty() ? "column:" + onlyOccurrence + "." + tokens.get(0).identifier() : null;
         }
         if (tokens.size() != 1) {
             return null;
@@ -349,7 +381,10 @@ final class NamedValueCheck {
         return null;
     }
 
-    /** The tokens before a trailing {@code ::type} (a type of words, dots, brackets and a parenthesised modifier). */
+    /**
+     * The tokens before a trailing {@code ::type}: a type name of words, dots, brackets and a parenthesised modifier
+     * ({@code ::character varying(20)}, {@code ::public.tenant_id[]}); as they are if what follows {@code ::} is more.
+     */
     private static List<SqlToken> withoutCast(List<SqlToken> tokens) {
         int depth = 0;
         for (int i = tokens.size() - 1; i >= 0; i--) {
@@ -359,10 +394,25 @@ final class NamedValueCheck {
             } else if (text.equals("(")) {
                 depth--;
             } else if (depth == 0 && text.equals("::")) {
-                return tokens.subList(0, i);
+                return isTypeName(tokens.subList(i + 1, tokens.size())) ? tokens.subList(0, i) : tokens;
             }
         }
         return tokens;
+    }
+
+    private static boolean isTypeName(List<SqlToken> tokens) {
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        for (SqlToken token : tokens) {
+            boolean word = token.kind() == SqlToken.Kind.WORD && !token.isWord("COLLATE") && !token.isWord("OPERATOR")
+                    && !token.isWord("AT");
+            boolean part = List.of(".", "(", ")", "[", "]", ",").contains(token.text()) || token.kind() == SqlToken.Kind.NUMBER;
+            if (!word && !part && token.kind() != SqlToken.Kind.QUOTED_IDENTIFIER) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Equal terms, grouped (union-find). */

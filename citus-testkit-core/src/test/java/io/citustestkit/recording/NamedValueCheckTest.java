@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NamedValueCheckTest {
 
     private static final Function<ShardRelation, Optional<String>> HASHED = relation ->
-            relation.table().equals("event_types") ? Optional.empty() : Optional.of(relation.table());
+            relation.table().equals("event_types") ? Optional.empty() : Optional.of(relation.table().equals("unknown") ? "" : relation.table());
     private static final Function<String, String> COLUMN = table -> table.equals("users") ? "id"
             : table.equals("articles_hash") ? "author_id" : "owner_id";
 
@@ -100,5 +100,31 @@ class NamedValueCheckTest {
         assertThat(whyNot("SELECT count(*) AS count FROM public.events_102012 a WHERE ((a.owner_id OPERATOR(pg_catalog.=) 42) AND (EXISTS "
                 + "(SELECT 1 FROM public.events_102012 b WHERE (b.id OPERATOR(pg_catalog.=) a.id))))", "42", List.of()))
                 .as("a subquery whose read is held to nothing").isNotNull();
+    }
+
+    @Test
+    void should_drop_the_value_for_the_holes_a_review_found() {
+        String join = "SELECT b.payload FROM (public.events_102012 a JOIN public.events_102012 b ON ((a.id OPERATOR(pg_catalog.=) b.id))) "
+                + "WHERE ((a.owner_id OPERATOR(pg_catalog.=) 42) AND %s)";
+        assertThat(whyNot(join.formatted("(b.owner_id OPERATOR(pg_catalog.=) 42)"), "42", List.of())).as("the twin that holds").isNull();
+        assertThat(whyNot(join.formatted("(b.owner_id OPERATOR(pg_catalog.=) ('42'::bigint OPERATOR(pg_catalog.+) b.delta))"), "42",
+                List.of())).as("more than a cast after ::").isNotNull();
+        assertThat(whyNot(join.formatted("(b.owner_id OPERATOR(pg_catalog.=) '42'::text COLLATE ci)"), "42", List.of()))
+                .as("a collation").isNotNull();
+        assertThat(whyNot(join.formatted("((b.owner_id)::integer OPERATOR(pg_catalog.=) 42)"), "42", List.of()))
+                .as("a cast of the column").isNotNull();
+        assertThat(whyNot(join.formatted("(b.owner_id OPERATOR(pg_catalog.=) 42)").replace("events_102012 b ON", "events_102012 b(owner_id, id) ON"),
+                "42", List.of())).as("a column alias list").isNotNull();
+        assertThat(whyNot(join.formatted("(b.owner_id OPERATOR(pg_catalog.=) 7) AND (42 OPERATOR(pg_catalog.=) 7)"), "42", List.of()))
+                .as("equalities that hold no row tie 42 to 7").isNotNull();
+        assertThat(whyNot("SELECT * FROM worker_save_query_explain_analyze('SELECT b.payload FROM (public.events_102012 a JOIN "
+                + "public.events_102012 b ON ((a.id OPERATOR(pg_catalog.=) b.id))) WHERE (a.owner_id OPERATOR(pg_catalog.=) 42)', "
+                + "'{}') AS (field_0 text)", "42", List.of())).as("a query sent as text (EXPLAIN ANALYZE)").isNotNull();
+        assertThat(whyNot("SELECT * FROM worker_save_query_explain_analyze('SELECT count(*) AS count FROM public.events_102012 events "
+                + "WHERE (owner_id OPERATOR(pg_catalog.=) 42)', '{}') AS (field_0 bigint)", "42", List.of()))
+                .as("one read, sent as text").isNull();
+        assertThat(whyNot("SELECT count(*) AS count FROM (public.events_102012 a JOIN public.unknown_102099 b ON ((a.id OPERATOR(pg_catalog.=) "
+                + "b.id))) WHERE ((a.owner_id OPERATOR(pg_catalog.=) 42) AND (b.owner_id OPERATOR(pg_catalog.=) 42))", "42", List.of()))
+                .as("a shard of no known table").isNotNull();
     }
 }
