@@ -149,7 +149,9 @@ class SecurityIT {
                 assertLogsAndMessagesHideTheSecret(SNAPSHOT_PASSWORD, cold);
                 assertServerLogsHide(SNAPSHOT_PASSWORD, cold);
             }
-            everyLogLine.list.clear();
+            synchronized (everyLogLine) { // Logback appends under the appender's lock, from any thread
+                everyLogLine.list.clear();
+            }
             try (CitusTestCluster warm = builder.password(FROM_SNAPSHOT_PASSWORD).start()) {
                 assertThat(((StartedCitusCluster) warm).snapshot()).as("started from the snapshot, the password stored again")
                         .isNotNull();
@@ -196,10 +198,14 @@ class SecurityIT {
     }
 
     private void assertLogsAndMessagesHideTheSecret(String password, CitusTestCluster cluster) {
-        assertThat(everyLogLine.list).as("log lines captured at DEBUG from the kit, Testcontainers, docker-java, HikariCP, pgjdbc")
+        List<ILoggingEvent> captured;
+        synchronized (everyLogLine) { // background threads (docker-java, HikariCP) keep logging while this reads
+            captured = new ArrayList<>(everyLogLine.list);
+        }
+        assertThat(captured).as("log lines captured at DEBUG from the kit, Testcontainers, docker-java, HikariCP, pgjdbc")
                 .isNotEmpty();
         List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : everyLogLine.list) {
+        for (ILoggingEvent event : captured) {
             lines.add(event.getLoggerName() + " " + event.getFormattedMessage()
                     + (event.getThrowableProxy() != null ? ThrowableProxyUtil.asString(event.getThrowableProxy()) : ""));
         }

@@ -83,8 +83,12 @@ class ExistingClusterSecretsIT {
     }
 
     private List<String> lines() {
+        List<ILoggingEvent> captured;
+        synchronized (everyLogLine) { // background threads (docker-java, HikariCP) keep logging while this reads
+            captured = new ArrayList<>(everyLogLine.list);
+        }
         List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : everyLogLine.list) {
+        for (ILoggingEvent event : captured) {
             lines.add(event.getLoggerName() + " " + event.getFormattedMessage()
                     + (event.getThrowableProxy() != null ? ThrowableProxyUtil.asString(event.getThrowableProxy()) : ""));
         }
