@@ -2,6 +2,7 @@ package io.citustestkit;
 
 import com.github.dockerjava.api.model.Image;
 import io.citustestkit.snapshot.ClusterSnapshot;
+import io.citustestkit.snapshot.SnapshotArchives;
 import io.citustestkit.snapshot.SnapshotDirectoryFiles;
 import io.citustestkit.snapshot.SnapshotImages;
 import io.citustestkit.snapshot.SnapshotKey;
@@ -100,6 +101,13 @@ class SnapshotDirectoryIT {
             assertColocated(restored.dataSource(), "users", "\"Events\"");
             assertReferenceTable(restored.dataSource(), "event_types");
             execute(restored.dataSource(), "INSERT INTO users VALUES (1000, 'written-after-restore@example.com')");
+            assertThat(queryLong(restored.dataSource(), "SELECT count(*) FROM run_command_on_all_nodes('SHOW data_directory') "
+                    + "WHERE result = '" + SnapshotArchives.RESTORED_DATA_DIRECTORY + "'"))
+                    .as("every node runs on the data unpacked into " + SnapshotArchives.RESTORED_DATA_DIRECTORY).isEqualTo(3);
+            restored.workers().get(0).restart();
+            restored.workers().get(1).restart();
+            assertThat(queryLong(restored.dataSource(), "SELECT count(*) FROM users")).as("the rows, after both workers restarted")
+                    .isEqualTo(101);
         }
 
         SnapshotDirectoryFiles.awaitWrites(); // the set's images, made from its archives in the background

@@ -1,5 +1,6 @@
 package io.citustestkit.snapshot;
 
+import io.citustestkit.testsupport.DataDirectoryArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -199,7 +200,7 @@ class SnapshotDirectoryTest {
         Path set = Files.createDirectories(root.resolve(key));
         List<SnapshotManifest.Node> nodes = new ArrayList<>();
         for (String node : SnapshotImages.nodeNames(workers)) {
-            Path archive = SnapshotArchiveTest.dataDirectoryArchive(set.resolve(node + ".tar.gz"));
+            Path archive = DataDirectoryArchives.withPgVersion(set.resolve(node + ".tar.gz"));
             nodes.add(new SnapshotManifest.Node(node, node + ".tar.gz", Files.size(archive), SnapshotArchive.sha256Of(archive)));
         }
         SnapshotManifestTest.manifest(key, created, nodes).write(set.resolve(SnapshotManifest.FILE));
