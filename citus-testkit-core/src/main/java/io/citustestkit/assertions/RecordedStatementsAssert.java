@@ -68,7 +68,8 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
      * tenant {@code distributionValue}: only the shards that hold it, in every colocation group it
      * touched, and, on those shards, only that tenant, as Citus itself named the distribution value of
      * each task (reference and local tables allowed). A task whose value Citus did not name (a COPY, an
-     * INSERT ... SELECT, a query over an IN list) fails. A call Citus delegated to a worker is judged by what
+     * INSERT ... SELECT, a query over an IN list) fails, and so does a read or write of a distributed table
+     * without a distribution column (a single-shard table: its rows are not split by tenant). A call Citus delegated to a worker is judged by what
      * its body ran there; if the worker's log does not show it, it fails.
      *
      * @param distributionValue the tenant: the value of the distribution column, e.g. {@code 42L}
@@ -84,9 +85,13 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
         for (RecordedStatement statement : judged) {
             List<String> problems = new ArrayList<>();
             List<String> otherShards = new ArrayList<>();
+            List<String> unsplit = new ArrayList<>();
             Optional<String> table = Optional.empty();
             for (Shard shard : statement.shards()) {
                 if (!isHashDistributed(shard)) {
+                    if (isDistributed(shard)) {
+                        unsplit.add(shard.table() + " " + shard.shardId() + " (" + shard.tableKind().description() + ")");
+                    }
                     continue;
                 }
                 table = table.or(() -> Optional.of(shard.table()));
@@ -97,6 +102,11 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
             }
             if (!otherShards.isEmpty()) {
                 problems.add(subject(statement) + " touched shards of other tenants: " + String.join(", ", otherShards));
+            }
+            if (!unsplit.isEmpty()) {
+                problems.add(subject(statement) + " touched distributed tables that have no distribution column to split their rows "
+                        + "by tenant, so other tenants' rows cannot be ruled out: " + String.join(", ", unsplit.stream().distinct().toList())
+                        + " (schema tenants: allStayInSchema)");
             }
             if (table.isPresent()) {
                 String tenant = actual.distributionValueText(table.get(), distributionValue);

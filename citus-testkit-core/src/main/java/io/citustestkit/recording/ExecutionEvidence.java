@@ -97,6 +97,11 @@ final class ExecutionEvidence {
                 tally.call(command.sql(), node); // the call itself: one task on its worker
             }
         }
+        if (!tally.gone.isEmpty()) {
+            unseen.add("Citus ran it on shards the catalog no longer holds (" + String.join(", ", tally.gone) + "): they were split, "
+                    + "isolated or moved before the first verdict read the catalog, so which tenants they held cannot be told; "
+                    + "judge the statements before changing the shards");
+        }
         PlanKind kind = !delegatedTo.isEmpty() && tally.shards.isEmpty()
                 ? PlanKind.ROUTER
                 : kind(List.copyOf(tally.shards.values()), tally.tasks, tally.subplans, tally.repartition);
@@ -128,6 +133,7 @@ final class ExecutionEvidence {
         final Set<String> nodes = new TreeSet<>();
         final Set<String> values = new LinkedHashSet<>();
         final Set<String> unnamed = new LinkedHashSet<>();
+        final Set<String> gone = new LinkedHashSet<>(); // shards of a distributed table that the catalog no longer holds
         final boolean severalJobs;
         final List<String> parameters;
         int tasks;
@@ -149,11 +155,25 @@ final class ExecutionEvidence {
             tasks++;
         }
 
+        /**
+         * Whether {@code relation} is named as a shard of a distributed table the catalog holds other shards of: a shard
+         * split, isolated or moved (and cleaned up) after the command ran and before the catalog was read.
+         */
+        private boolean isShardOfDistributedTable(ShardRelation relation) {
+            return catalog.shards().values().stream().anyMatch(shard -> shard.tableKind() != TableKind.REFERENCE
+                    && shard.tableKind() != TableKind.CITUS_LOCAL && isOfTable(relation, shard));
+        }
+
         /** Adds a command run on {@code node} (by a delegated body: {@code inBody}); {@return whether it touched a shard (a task)} */
         boolean add(ExecutedCommand command, String node, boolean inBody) {
             List<Shard> named = new ArrayList<>();
             for (ShardRelation relation : relations(command.sql())) {
-                catalog.shard(relation.shardId()).filter(shard -> isOfTable(relation, shard)).ifPresent(named::add);
+                Optional<Shard> shard = catalog.shard(relation.shardId()).filter(known -> isOfTable(relation, known));
+                if (shard.isPresent()) {
+                    named.add(shard.get());
+                } else if (catalog.shard(relation.shardId()).isEmpty() && isShardOfDistributedTable(relation)) {
+                    gone.add(relation.relationName());
+                }
             }
             String sql = command.sql();
             repartition |= sql.contains("worker_partition_query_result") || sql.contains("fetch_intermediate_results");

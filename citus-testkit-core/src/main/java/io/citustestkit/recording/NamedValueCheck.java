@@ -105,6 +105,7 @@ final class NamedValueCheck {
         }
         Terms terms = new Terms();
         java.util.Set<String> values = new java.util.HashSet<>();
+        List<String[]> subqueries = new ArrayList<>(); // {x, b.y} of x = ANY (SELECT b.y ...)
         Deque<Boolean> filtering = new ArrayDeque<>();
         filtering.push(false);
         for (int i = 0; i < tokens.size(); i++) {
@@ -132,15 +133,21 @@ final class NamedValueCheck {
             }
             String only = onlyOccurrence.get(levels[i]);
             String left = term(tokens.subList(open + 1, i), parameters, levels[i], only);
-            String right = i + 8 < close && tokens.get(i + 6).isWord("ANY") && tokens.get(i + 7).text().equals("(")
-                    && tokens.get(i + 8).isWord("SELECT")
+            boolean anySubquery = i + 8 < close && tokens.get(i + 6).isWord("ANY") && tokens.get(i + 7).text().equals("(")
+                    && tokens.get(i + 8).isWord("SELECT");
+            String right = anySubquery
                     ? subqueryColumn(tokens, i + 8, parameters, levels, onlyOccurrence)
                     : term(tokens.subList(i + 6, close), parameters, levels[i], only);
             if (left != null && right != null) {
-                terms.union(left, right);
+                if (anySubquery) {
+                    subqueries.add(new String[] {left, right});
+                } else {
+                    terms.union(left, right);
+                }
                 values.addAll(java.util.stream.Stream.of(left, right).filter(term -> term.startsWith("value:")).toList());
             }
         }
+        holdThroughSubqueries(terms, subqueries, values);
         String held = "value:" + value;
         for (String other : values) {
             if (!other.equals(held) && terms.find(other).equals(terms.find(held))) {
@@ -153,6 +160,28 @@ final class NamedValueCheck {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code x = ANY (SELECT b.y ...)} holds {@code x} to what holds {@code b.y}, and never the other way: every
+     * {@code x} is one of the {@code b.y} the subquery reads, but the subquery may read {@code b.y} of any value
+     * ({@code ... WHERE b.y IN (42, 7) ... LIMIT 5}). So {@code x} joins {@code b.y}'s terms only once those hold a value
+     * of their own, until nothing changes.
+     */
+    private static void holdThroughSubqueries(Terms terms, List<String[]> subqueries, java.util.Set<String> values) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String[] link : subqueries) {
+                String outer = link[0];
+                String inner = link[1];
+                boolean innerHeld = values.stream().anyMatch(value -> terms.find(value).equals(terms.find(inner)));
+                if (innerHeld && !terms.find(outer).equals(terms.find(inner))) {
+                    terms.union(outer, inner);
+                    changed = true;
+                }
+            }
+        }
     }
 
     /**

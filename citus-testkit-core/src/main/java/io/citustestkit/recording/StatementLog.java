@@ -2,6 +2,7 @@ package io.citustestkit.recording;
 
 import io.citustestkit.commons.KitSql;
 import io.citustestkit.sql.SqlLexer;
+import io.citustestkit.sql.SqlStatements;
 import io.citustestkit.sql.SqlToken;
 
 import java.util.ArrayList;
@@ -140,7 +141,9 @@ final class StatementLog {
     }
 
     private void start(Session session, ClientStatement statement) {
-        SessionSetting.of(statement.sql).ifPresent(setting -> setting.applyTo(session.blinded));
+        for (String part : SqlStatements.split(statement.sql)) { // a simple query may hold several: SET ...; DELETE ...
+            SessionSetting.of(part).ifPresent(setting -> setting.applyTo(session.blinded));
+        }
         if (!session.blinded.isEmpty()) {
             statement.unseen = "what Citus ran for it is not known: its session changed what the server logs ("
                     + String.join("; ", session.blinded.values()) + "), and recording reads that log";
@@ -214,13 +217,22 @@ final class StatementLog {
                 && (entry.applicationName() == null || !entry.applicationName().startsWith("citus_internal"));
     }
 
+    /**
+     * Whether {@code sql} is the application's: not the kit's own, and not only transaction control and settings. Text
+     * of several statements (one simple query: {@code BEGIN; DELETE ...; COMMIT}) is the application's when any of them is.
+     */
     static boolean isApplications(String sql) {
         if (sql == null || sql.isBlank() || KitSql.isMarked(sql)) {
             return false;
         }
-        for (SqlToken token : SqlLexer.tokenize(sql)) {
-            if (!token.isTrivia()) {
-                return !NOT_RECORDED.contains(token.text().toUpperCase(Locale.ROOT));
+        for (String statement : SqlStatements.split(sql)) {
+            for (SqlToken token : SqlLexer.tokenize(statement)) {
+                if (!token.isTrivia()) {
+                    if (!NOT_RECORDED.contains(token.text().toUpperCase(Locale.ROOT))) {
+                        return true;
+                    }
+                    break;
+                }
             }
         }
         return false;

@@ -68,6 +68,19 @@ class NamedValueCheckTest {
     }
 
     @Test
+    void should_not_hold_an_in_subquery_to_the_value_through_the_rows_it_returns_to_a_held_read() {
+        // the outer read is held to 42, the subquery's read is not (IN list, LIMIT): it reads tenant 7 on the same shard
+        String in = "SELECT e.id FROM public.events_102008 e WHERE ((e.owner_id OPERATOR(pg_catalog.=) 42) AND (e.owner_id "
+                + "OPERATOR(pg_catalog.=) ANY (SELECT a.owner_id FROM public.events_102008 a WHERE %s ORDER BY a.id DESC LIMIT 5)))";
+        assertThat(whyNot(in.formatted("(a.owner_id OPERATOR(pg_catalog.=) ANY (ARRAY[(42)::bigint, (7)::bigint]))"), "42", List.of()))
+                .startsWith("the command reads the shard of more than one table, or of one table more than once");
+        assertThat(whyNot(in.formatted("(a.id OPERATOR(pg_catalog.>) 0)"), "42", List.of())).as("a subquery held to nothing").isNotNull();
+        assertThat(whyNot(in.formatted("(a.owner_id OPERATOR(pg_catalog.=) 42)"), "42", List.of())).as("a subquery held to 42 itself")
+                .isNull();
+        assertThat(whyNot(in.formatted("(a.owner_id OPERATOR(pg_catalog.=) 7)"), "42", List.of())).as("a subquery held to 7").isNotNull();
+    }
+
+    @Test
     void should_drop_the_value_when_a_cte_pushed_down_with_the_query_reads_the_shard_again() {
         assertThat(whyNot("WITH o AS MATERIALIZED (SELECT events_1.id FROM public.events_102011 events_1 WHERE (events_1.owner_id "
                 + "OPERATOR(pg_catalog.=) ANY (ARRAY[(42)::bigint, (2)::bigint]))) SELECT count(*) AS count FROM public.events_102011 "

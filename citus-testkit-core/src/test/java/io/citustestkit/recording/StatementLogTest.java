@@ -40,6 +40,28 @@ class StatementLogTest {
     }
 
     @Test
+    void should_record_a_simple_query_of_several_statements_that_begins_with_transaction_control_or_a_setting() {
+        StatementLog log = new StatementLog();
+        log.add(JsonLog.entries("""
+                {"session_id":"a.1","error_severity":"LOG","message":"statement: SET LOCAL app.tenant = '42'; DELETE FROM events WHERE note = ';'","backend_type":"client backend"}
+                {"session_id":"a.1","error_severity":"NOTICE","message":"issuing DELETE FROM public.events_102008 events WHERE (note OPERATOR(pg_catalog.=) ';'::text)","detail":"on server test@worker-1:5432 connectionId: 1","backend_type":"client backend"}
+                {"session_id":"a.1","error_severity":"NOTICE","message":"issuing DELETE FROM public.events_102009 events WHERE (note OPERATOR(pg_catalog.=) ';'::text)","detail":"on server test@worker-2:5432 connectionId: 2","backend_type":"client backend"}
+                {"session_id":"a.1","error_severity":"LOG","message":"statement: BEGIN; SET citus.log_remote_commands = off; DELETE FROM events; COMMIT","backend_type":"client backend"}
+                {"session_id":"a.1","error_severity":"LOG","message":"statement: BEGIN; COMMIT","backend_type":"client backend"}
+                """));
+
+        List<ClientStatement> statements = log.statements();
+
+        assertThat(statements).extracting(s -> s.sql).as("text that holds an application's statement is recorded, whatever comes first")
+                .containsExactly("SET LOCAL app.tenant = '42'; DELETE FROM events WHERE note = ';'",
+                        "BEGIN; SET citus.log_remote_commands = off; DELETE FROM events; COMMIT");
+        assertThat(statements.get(0).commands).extracting(ExecutedCommand::node).containsExactly("worker-1", "worker-2");
+        assertThat(statements.get(0).unseen).isNull();
+        assertThat(statements.get(1).unseen).as("a setting that hides the commands, as the second statement of the text")
+                .contains("SET citus.log_remote_commands = off");
+    }
+
+    @Test
     void should_read_parameters_as_postgresql_15_and_17_log_them() {
         assertThat(LoggedParameters.parse("parameters: $1 = '1', $2 = NULL, $3 = 'a, b'")).containsExactly("1", null, "a, b");
         assertThat(LoggedParameters.parse("Parameters: $1 = ''''")).containsExactly("'");

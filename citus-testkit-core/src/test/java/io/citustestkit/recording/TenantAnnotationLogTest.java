@@ -48,6 +48,22 @@ class TenantAnnotationLogTest {
     }
 
     @Test
+    void should_judge_a_statement_on_shards_the_catalog_no_longer_holds_as_not_known() {
+        // the same log, judged with a catalog read after t01's shards were split (new shard ids)
+        List<RecordedStatement> afterSplit = RecordedLogs.judged("/recording/citus-14.0.1-pg18-tenant-annotations-coordinator.jsonl",
+                RecordedLogs.fourShards("t01", 103008, 1), "tenant_id");
+        RecordedStatement select = afterSplit.stream().filter(statement -> statement.sql().equals(SELECT)).findFirst().orElseThrow();
+
+        assertThat(select.shardIds()).isEmpty();
+        assertThat(select.touchesDistributedTables()).as("judged, never left out").isTrue();
+        assertThat(select.unseenWorkReason()).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("Citus ran it on shards the catalog no longer holds (t01_102011)")
+                .contains("they were split, isolated or moved before the first verdict read the catalog"));
+        assertThat(statements.stream().filter(statement -> statement.sql().equals(SELECT)))
+                .as("with the run's own catalog").allSatisfy(known -> assertThat(known.unseenWorkReason()).isEmpty());
+    }
+
+    @Test
     void should_name_no_tenant_for_an_in_list_on_two_tenants_of_two_shards() {
         RecordedStatement in = statements.stream().filter(s -> s.sql().contains(" IN (")).findFirst().orElseThrow();
 

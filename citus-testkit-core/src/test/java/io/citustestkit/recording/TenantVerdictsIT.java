@@ -14,6 +14,7 @@ import org.postgresql.PGConnection;
 
 import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,6 +50,8 @@ class TenantVerdictsIT {
     static void start() throws SQLException {
         cluster = CitusTestCluster.builder().workers(2).shardCount(4).schema("classpath:recording-it-schema.sql").start();
         cluster.execute("CREATE TABLE settings (key text PRIMARY KEY, value text)");
+        cluster.execute("CREATE TABLE audit_log (owner_id bigint, note text)"); // every tenant's rows in one shard
+        cluster.execute("SELECT create_distributed_table('audit_log', null, colocate_with => 'none')");
         cluster.execute("""
                 CREATE FUNCTION events_everywhere(tenant bigint) RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM events $$""");
         cluster.execute("SELECT create_distributed_function('events_everywhere(bigint)', 'tenant', colocate_with := 'events')");
@@ -178,6 +181,60 @@ class TenantVerdictsIT {
                     .hasMessageContaining("but 2 did not:")
                     .hasMessageContaining("the command reads the shard of more than one table, or of one table more than once, "
                             + "and Citus names the value of one table's filter only");
+        }
+    }
+
+    @Test
+    void should_fail_for_an_in_subquery_that_reads_the_neighbour_although_the_outer_read_is_held_to_the_tenant() throws SQLException {
+        String in = "SELECT count(*) FROM events e WHERE e.owner_id = 42 AND e.owner_id IN "
+                + "(SELECT a.owner_id FROM events a WHERE a.owner_id %s ORDER BY a.id DESC LIMIT 5)";
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            query(in.formatted("= 42"));
+            assertThatStatements(recorder.statements()).allRoutedToSingleWorker().allTouchOnlyTenant(TENANT);
+        }
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            // one task on 42's shard, named 42 after e's filter; the subquery reads the neighbour's rows (LIMIT keeps 42 out of it)
+            query(in.formatted("IN (42, " + neighbour + ")"));
+            RecordedStatements statements = recorder.statements();
+
+            assertThat(statements.all()).singleElement().satisfies(statement -> assertThat(statement.shardIds())
+                    .containsExactly(statements.shardHolding("events", TENANT)));
+            assertThatThrownBy(() -> assertThatStatements(statements).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("but 1 did not:")
+                    .hasMessageContaining("the command reads the shard of more than one table, or of one table more than once");
+        }
+    }
+
+    @Test
+    void should_fail_for_a_single_shard_table_whose_rows_are_not_split_by_tenant() throws SQLException {
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            query("SELECT count(*) FROM events WHERE owner_id = 42");
+            assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT);
+            query("SELECT count(*) FROM audit_log WHERE owner_id = 42");
+
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("but 1 did not:\n1) SELECT count(*) FROM audit_log WHERE owner_id = 42")
+                    .hasMessageContaining("it touched distributed tables that have no distribution column to split their rows by tenant, "
+                            + "so other tenants' rows cannot be ruled out: audit_log ")
+                    .hasMessageContaining("(single-shard distributed table)");
+        }
+    }
+
+    @Test
+    void should_judge_every_statement_of_a_simple_query_that_begins_with_a_setting() throws SQLException {
+        try (StatementRecorder recorder = cluster.recordStatements();
+             Connection connection = DriverManager.getConnection(cluster.jdbcUrl() + "?preferQueryMode=simple", cluster.username(),
+                     cluster.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL statement_timeout = '10s'; DELETE FROM events WHERE owner_id = 42");
+            assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT);
+
+            // one Query message, logged as one statement: the DELETE of every tenant must not hide behind the SET
+            statement.execute("SET LOCAL statement_timeout = '10s'; DELETE FROM events WHERE event_type = 'login'");
+
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("but 1 did not:\n1) SET LOCAL statement_timeout = '10s'; DELETE FROM events WHERE event_type = 'login'")
+                    .hasMessageContaining("touched shards of other tenants");
         }
     }
 
