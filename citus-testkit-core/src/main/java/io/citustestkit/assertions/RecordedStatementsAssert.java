@@ -9,10 +9,12 @@ import org.assertj.core.api.AbstractAssert;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static io.citustestkit.assertions.error.ShouldAllBeRoutedToSingleWorker.shouldAllBeRoutedToSingleWorker;
@@ -85,7 +87,7 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
         for (RecordedStatement statement : judged) {
             List<String> problems = new ArrayList<>();
             List<String> otherShards = new ArrayList<>();
-            List<String> unsplit = new ArrayList<>();
+            Set<String> unsplit = new LinkedHashSet<>();
             Optional<String> table = Optional.empty();
             for (Shard shard : statement.shards()) {
                 if (!isHashDistributed(shard)) {
@@ -105,7 +107,7 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
             }
             if (!unsplit.isEmpty()) {
                 problems.add(subject(statement) + " touched distributed tables that have no distribution column to split their rows "
-                        + "by tenant, so other tenants' rows cannot be ruled out: " + String.join(", ", unsplit.stream().distinct().toList())
+                        + "by tenant, so other tenants' rows cannot be ruled out: " + String.join(", ", unsplit)
                         + " (schema tenants: allStayInSchema)");
             }
             if (table.isPresent()) {

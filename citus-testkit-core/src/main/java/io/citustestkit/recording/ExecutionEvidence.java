@@ -168,11 +168,13 @@ final class ExecutionEvidence {
         boolean add(ExecutedCommand command, String node, boolean inBody) {
             List<Shard> named = new ArrayList<>();
             for (ShardRelation relation : relations(command.sql())) {
-                Optional<Shard> shard = catalog.shard(relation.shardId()).filter(known -> isOfTable(relation, known));
-                if (shard.isPresent()) {
+                Optional<Shard> shard = catalog.shard(relation.shardId());
+                if (shard.isEmpty()) {
+                    if (isShardOfDistributedTable(relation)) {
+                        gone.add(relation.relationName());
+                    }
+                } else if (isOfTable(relation, shard.get())) {
                     named.add(shard.get());
-                } else if (catalog.shard(relation.shardId()).isEmpty() && isShardOfDistributedTable(relation)) {
-                    gone.add(relation.relationName());
                 }
             }
             String sql = command.sql();
