@@ -26,7 +26,8 @@ import static org.apiguardian.api.API.Status.STABLE;
  * Assertions on the statements an application really sent, as recorded on the coordinator
  * ({@link io.citustestkit.recording.StatementRecorder}), judged by what Citus ran for each. Only
  * statements that read or wrote a distributed table (or that Citus delegated to a worker) are judged;
- * reference and local tables may be touched freely. A call Citus delegated to a worker is judged by what
+ * reference and local tables may be touched freely, except for a write that a foreign key with an action
+ * ({@code ON DELETE CASCADE}, ...) carries into a distributed table. A call Citus delegated to a worker is judged by what
  * its body ran there, from that worker's log. What the recording cannot see fails the verdict, with the
  * reason: a delegated body whose worker's log is not readable, a task whose tenant Citus did not name.
  *
@@ -72,7 +73,9 @@ public final class RecordedStatementsAssert extends AbstractAssert<RecordedState
      * each task (reference and local tables allowed). A task whose value Citus did not name (a COPY, an
      * INSERT ... SELECT, a query over an IN list) fails, and so does a read or write of a distributed table
      * without a distribution column (a single-shard table: its rows are not split by tenant). A call Citus delegated to a worker is judged by what
-     * its body ran there; if the worker's log does not show it, it fails.
+     * its body ran there; if the worker's log does not show it, it fails. A write to a reference table that a foreign key with
+     * an action ({@code ON DELETE CASCADE}, ...) carries into a distributed table fails every verdict: no log names the
+     * tenants whose rows PostgreSQL changed.
      *
      * @param distributionValue the tenant: the value of the distribution column, e.g. {@code 42L}
      * @return this assertion object

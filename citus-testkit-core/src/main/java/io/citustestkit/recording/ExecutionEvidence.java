@@ -11,6 +11,7 @@ import io.citustestkit.sql.SqlLexer;
 import io.citustestkit.sql.SqlToken;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,13 @@ final class ExecutionEvidence {
 
     /** Judges a statement whose delegated calls' bodies were not looked for (the workers' logs not read). */
     static RecordedStatement judge(ClientStatement statement, ShardCatalog catalog, Function<String, String> distributionColumn) {
-        return judge(statement, catalog, distributionColumn, (s, index) -> s.bodies.getOrDefault(index, DelegatedBody.unseen(
+        return judge(statement, catalog, distributionColumn, CascadingForeignKeys.NONE);
+    }
+
+    /** As {@link #judge(ClientStatement, ShardCatalog, Function)}, with the foreign keys that carry a reference table's writes. */
+    static RecordedStatement judge(ClientStatement statement, ShardCatalog catalog, Function<String, String> distributionColumn,
+                                   CascadingForeignKeys cascades) {
+        return judge(statement, catalog, distributionColumn, cascades, (s, index) -> s.bodies.getOrDefault(index, DelegatedBody.unseen(
                 s.commands.get(index).node(), "the workers' logs were not read")));
     }
 
@@ -58,10 +65,11 @@ final class ExecutionEvidence {
      * Judges a statement by its commands and, for each call Citus delegated to a worker, by what the call's
      * body ran there.
      *
+     * @param cascades the foreign keys with an action: a reference table's write they carry into distributed tables is not seen
      * @param bodies the body of the delegated command at an index of the statement's commands (never {@code null})
      */
     static RecordedStatement judge(ClientStatement statement, ShardCatalog catalog, Function<String, String> distributionColumn,
-                                   BiFunction<ClientStatement, Integer, DelegatedBody> bodies) {
+                                   CascadingForeignKeys cascades, BiFunction<ClientStatement, Integer, DelegatedBody> bodies) {
         Map<Integer, DelegatedBody> delegated = new LinkedHashMap<>(); // each body taken once: taking one may consume it
         for (int index = 0; index < statement.commands.size(); index++) {
             if (statement.commands.get(index).delegated()) {
@@ -97,6 +105,7 @@ final class ExecutionEvidence {
                 tally.call(command.sql(), node); // the call itself: one task on its worker
             }
         }
+        tally.referenceWrites.forEach((table, writes) -> cascades.whyUnseen(table, writes).ifPresent(unseen::add));
         if (!tally.gone.isEmpty()) {
             unseen.add("Citus ran it on shards the catalog no longer holds (" + String.join(", ", tally.gone) + "): they were split, "
                     + "isolated or moved before the first verdict read the catalog, so which tenants they held cannot be told; "
@@ -134,6 +143,7 @@ final class ExecutionEvidence {
         final Set<String> values = new LinkedHashSet<>();
         final Set<String> unnamed = new LinkedHashSet<>();
         final Set<String> gone = new LinkedHashSet<>(); // shards of a distributed table that the catalog no longer holds
+        final Map<String, Set<CascadingForeignKeys.Write>> referenceWrites = new LinkedHashMap<>(); // reference table: its writes
         final boolean severalJobs;
         final List<String> parameters;
         int tasks;
@@ -175,6 +185,13 @@ final class ExecutionEvidence {
                     }
                 } else if (isOfTable(relation, shard.get())) {
                     named.add(shard.get());
+                    if (shard.get().tableKind() == TableKind.REFERENCE) {
+                        Set<CascadingForeignKeys.Write> writes = ShardWrites.of(command.sql(), relation);
+                        if (!writes.isEmpty()) {
+                            referenceWrites.computeIfAbsent(shard.get().table(), t -> EnumSet.noneOf(CascadingForeignKeys.Write.class))
+                                    .addAll(writes);
+                        }
+                    }
                 }
             }
             String sql = command.sql();

@@ -3,6 +3,7 @@ package io.citustestkit.recording;
 import io.citustestkit.sql.SqlLexer;
 import io.citustestkit.sql.SqlToken;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,72 @@ record SessionSetting(String name, String value, String sql) {
      * the commands that match it.
      */
     static final Map<String, String> DEFAULTS_READ = Map.of("citus.grep_remote_commands", "");
+
+    /**
+     * The settings recording reads that {@code sql} changes, in order: {@link #of(String)}, and for a {@code DO} block each
+     * {@code SET}, {@code RESET} or {@code set_config} of one in its body (a block's statements are not logged one by one).
+     *
+     * @param sql one statement as a client sent it
+     * @return the changes, each with {@code sql} as its statement; empty if it changes none
+     */
+    static List<SessionSetting> in(String sql) {
+        List<SessionSetting> settings = new ArrayList<>();
+        of(sql).ifPresent(settings::add);
+        List<SqlToken> tokens = SqlLexer.tokenize(sql).stream().filter(t -> !t.isTrivia()).toList();
+        if (tokens.isEmpty() || !tokens.get(0).isWord("DO")) {
+            return settings;
+        }
+        for (SqlToken token : tokens) {
+            String body = body(token);
+            if (body == null) {
+                continue;
+            }
+            List<SqlToken> part = new ArrayList<>();
+            for (SqlToken bodyToken : SqlLexer.tokenize(body)) {
+                if (bodyToken.isTrivia()) {
+                    continue;
+                }
+                if (bodyToken.text().equals(";")) {
+                    settings.addAll(inBodyStatement(part, sql));
+                    part.clear();
+                } else {
+                    part.add(bodyToken);
+                }
+            }
+            settings.addAll(inBodyStatement(part, sql));
+        }
+        return settings;
+    }
+
+    /** {@return the text of a string or dollar-quoted string token (a {@code DO} block's body), or {@code null}} */
+    private static String body(SqlToken token) {
+        String text = token.text();
+        if (token.kind() == SqlToken.Kind.DOLLAR_STRING && token.terminated()) {
+            String tag = token.dollarTag();
+            return text.substring(tag.length(), text.length() - tag.length());
+        }
+        if (token.kind() == SqlToken.Kind.STRING && token.terminated() && text.startsWith("'") && text.length() >= 2) {
+            return text.substring(1, text.length() - 1).replace("''", "'");
+        }
+        return null;
+    }
+
+    /**
+     * The changes one statement of a PL/pgSQL body makes: a {@code SET}/{@code RESET} wherever it starts (after {@code BEGIN},
+     * a label, {@code EXECUTE}'s string is not read) and {@code set_config}; the value is taken as not known ({@code ?}) unless
+     * it is a constant, as at the top level.
+     */
+    private static List<SessionSetting> inBodyStatement(List<SqlToken> part, String sql) {
+        List<SessionSetting> settings = new ArrayList<>();
+        setConfig(part, sql).ifPresent(settings::add);
+        for (int k = 0; k < part.size(); k++) {
+            if (part.get(k).isWord("SET") || part.get(k).isWord("RESET")) {
+                String from = String.join(" ", part.subList(k, part.size()).stream().map(SqlToken::text).toList());
+                of(from).map(setting -> new SessionSetting(setting.name(), setting.value(), sql)).ifPresent(settings::add);
+            }
+        }
+        return settings;
+    }
 
     /**
      * {@return the setting {@code sql} changes, if it is a {@code SET}/{@code RESET} of one recording reads, or calls

@@ -7,6 +7,7 @@ import io.citustestkit.sql.SqlToken;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -141,12 +142,24 @@ final class StatementLog {
     }
 
     private void start(Session session, ClientStatement statement) {
-        for (String part : SqlStatements.split(statement.sql)) { // a simple query may hold several: SET ...; DELETE ...
-            SessionSetting.of(part).ifPresent(setting -> setting.applyTo(session.blinded));
+        // a simple query may hold several statements (SET ...; DELETE ...), a DO block several settings: a setting turned off
+        // and back within the statement still hid what ran in between
+        Set<String> hiding = new LinkedHashSet<>();
+        for (String part : SqlStatements.split(statement.sql)) {
+            boolean works = !isSetOrReset(part); // a SET or RESET runs nothing of its own; anything else may, before and after
+            if (works) {
+                hiding.addAll(session.blinded.values());
+            }
+            for (SessionSetting setting : SessionSetting.in(part)) {
+                setting.applyTo(session.blinded);
+                if (works) {
+                    hiding.addAll(session.blinded.values());
+                }
+            }
         }
-        if (!session.blinded.isEmpty()) {
+        if (!hiding.isEmpty()) {
             statement.unseen = "what Citus ran for it is not known: its session changed what the server logs ("
-                    + String.join("; ", session.blinded.values()) + "), and recording reads that log";
+                    + String.join("; ", hiding) + "), and recording reads that log";
         }
         statement.commands.addAll(session.bindingCommands);
         session.bindingCommands.clear();
@@ -159,6 +172,11 @@ final class StatementLog {
         if (isApplications(statement.sql)) {
             recorded.add(statement);
         }
+    }
+
+    private static boolean isSetOrReset(String sql) {
+        return SqlLexer.tokenize(sql).stream().filter(t -> !t.isTrivia()).findFirst()
+                .filter(first -> first.isWord("SET") || first.isWord("RESET")).isPresent();
     }
 
     private void command(Session session, ExecutedCommand command) {

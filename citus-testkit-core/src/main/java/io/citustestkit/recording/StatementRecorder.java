@@ -87,6 +87,7 @@ public final class StatementRecorder implements AutoCloseable {
     private WorkerLogs workers;
     private String workersProblem;
     private final Map<Long, io.citustestkit.metadata.Shard> knownShards = new java.util.HashMap<>();
+    private CascadingForeignKeys cascades = CascadingForeignKeys.NONE; // every key read so far: a dropped one still counts
 
     private StatementRecorder(DataSource coordinator, String file, long offset) {
         this.coordinator = coordinator;
@@ -153,7 +154,7 @@ public final class StatementRecorder implements AutoCloseable {
             ShardCatalog catalog = catalog(statements);
             List<RecordedStatement> result = new ArrayList<>();
             for (ClientStatement statement : statements) {
-                result.add(ExecutionEvidence.judge(statement, catalog, tenants::distributionColumn, this::body));
+                result.add(ExecutionEvidence.judge(statement, catalog, tenants::distributionColumn, cascades, this::body));
             }
             judged = List.copyOf(result);
             judgedCount = statements.size();
@@ -210,7 +211,8 @@ public final class StatementRecorder implements AutoCloseable {
 
     /**
      * The shards the statements named, read once each and kept: a table dropped later (its shards gone from the
-     * catalog) does not make what a statement did before look shard-free.
+     * catalog) does not make what a statement did before look shard-free. The foreign keys with an action are read
+     * again with them and kept too ({@link #cascades}).
      */
     private ShardCatalog catalog(List<ClientStatement> statements) {
         java.util.Set<Long> ids = ExecutionEvidence.shardIdsNamedBy(statements);
@@ -218,6 +220,7 @@ public final class StatementRecorder implements AutoCloseable {
         try (Connection connection = coordinator.getConnection()) {
             ShardCatalog read = CitusMetadataReader.readShardCatalog(connection, ids);
             knownShards.putAll(read.shards());
+            cascades = cascades.with(CascadingForeignKeys.read(connection));
             return new ShardCatalog(knownShards, read.nodes());
         } catch (SQLException e) {
             throw new CitusTestkitException("Could not read the shards the recorded statements touched: " + e.getMessage(), e);

@@ -84,7 +84,7 @@ public final class RecordedLogs {
         ShardCatalog catalog = RecordedLogTest.catalog();
         return coordinator.statements().stream()
                 .filter(statement -> statement.sql.startsWith("SELECT events_") || statement.sql.startsWith("CALL"))
-                .map(statement -> ExecutionEvidence.judge(statement, catalog, table -> "owner_id", (s, index) -> {
+                .map(statement -> ExecutionEvidence.judge(statement, catalog, table -> "owner_id", CascadingForeignKeys.NONE, (s, index) -> {
                     DelegatedBody body = workers.take(s, index);
                     return body != null ? body : workers.missing(s, index);
                 }))

@@ -60,6 +60,37 @@ class SessionSettingTest {
     }
 
     @Test
+    void should_read_each_setting_a_do_block_changes_in_its_body() {
+        String block = "DO $body$ BEGIN PERFORM set_config('citus.log_remote_commands', 'off', false); "
+                + "SET LOCAL citus.grep_remote_commands = '%x%'; <<inner>> BEGIN RESET log_statement; END inner; END $body$";
+        assertThat(SessionSetting.in(block)).extracting(SessionSetting::name, SessionSetting::value, SessionSetting::sql).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("citus.log_remote_commands", "off", block),
+                org.assertj.core.groups.Tuple.tuple("citus.grep_remote_commands", "%x%", block),
+                org.assertj.core.groups.Tuple.tuple("log_statement", null, block));
+        assertThat(SessionSetting.in("DO 'BEGIN SET citus.log_remote_commands TO off; END'")).extracting(SessionSetting::value)
+                .containsExactly("off");
+        assertThat(SessionSetting.in("DO $$ BEGIN PERFORM set_config('search_path', 'app', false); UPDATE t SET n = 1; END $$")).isEmpty();
+        assertThat(SessionSetting.in("SELECT 'SET citus.log_remote_commands TO off'")).as("a string of another statement").isEmpty();
+    }
+
+    @Test
+    void should_mark_a_do_block_that_turns_logging_off_and_back_on_as_not_seen_and_the_next_statement_as_seen() {
+        StatementLog log = new StatementLog();
+        String block = "DO $$ BEGIN PERFORM set_config('citus.log_remote_commands', 'off', false); DELETE FROM events; "
+                + "PERFORM set_config('citus.log_remote_commands', 'on', false); END $$";
+        log.add(List.of(statement(block), statement("SELECT count(*) FROM events WHERE owner_id = 42"),
+                statement("DO $$ BEGIN SET citus.log_remote_commands TO off; END $$"),
+                statement("SELECT count(*) FROM events WHERE owner_id = 42")));
+
+        List<ClientStatement> statements = log.statements();
+        assertThat(statements).hasSize(4);
+        assertThat(statements.get(0).unseen).as("its body ran with the log off in between").isEqualTo("what Citus ran for it is "
+                + "not known: its session changed what the server logs (" + block + "), and recording reads that log");
+        assertThat(statements.get(1).unseen).isNull();
+        assertThat(statements.get(3).unseen).as("the block left it off").contains("SET citus.log_remote_commands TO off");
+    }
+
+    @Test
     void should_forget_the_change_on_reset_all() {
         TreeMap<String, String> changed = new TreeMap<>();
         SessionSetting.of("SET citus.log_remote_commands TO off").orElseThrow().applyTo(changed);

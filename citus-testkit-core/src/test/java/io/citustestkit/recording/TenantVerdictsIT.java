@@ -52,6 +52,12 @@ class TenantVerdictsIT {
         cluster.execute("CREATE TABLE settings (key text PRIMARY KEY, value text)");
         cluster.execute("CREATE TABLE audit_log (owner_id bigint, note text)"); // every tenant's rows in one shard
         cluster.execute("SELECT create_distributed_table('audit_log', null, colocate_with => 'none')");
+        cluster.execute("CREATE TABLE plans (id bigint PRIMARY KEY, name text NOT NULL)");
+        cluster.execute("SELECT create_reference_table('plans')");
+        cluster.execute("""
+                CREATE TABLE subscriptions (owner_id bigint NOT NULL, id bigserial, plan_id bigint NOT NULL, PRIMARY KEY (owner_id, id),
+                    CONSTRAINT subscriptions_plan_fk FOREIGN KEY (plan_id) REFERENCES plans (id) ON DELETE CASCADE)""");
+        cluster.execute("SELECT create_distributed_table('subscriptions', 'owner_id', colocate_with => 'events')");
         cluster.execute("""
                 CREATE FUNCTION events_everywhere(tenant bigint) RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM events $$""");
         cluster.execute("SELECT create_distributed_function('events_everywhere(bigint)', 'tenant', colocate_with := 'events')");
@@ -221,6 +227,35 @@ class TenantVerdictsIT {
     }
 
     @Test
+    void should_fail_for_a_reference_table_delete_that_a_cascading_foreign_key_carries_into_every_tenants_rows() throws SQLException {
+        cluster.execute("TRUNCATE plans CASCADE");
+        cluster.execute("INSERT INTO plans VALUES (1, 'basic'), (2, 'spare')");
+        cluster.execute("INSERT INTO subscriptions (owner_id, plan_id) VALUES (42, 1), (" + neighbour + ", 1)");
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            update("UPDATE plans SET name = ? WHERE id = ?", "basic+", 1L); // ON UPDATE NO ACTION: it changes no tenant's rows
+            query("SELECT count(*) FROM subscriptions WHERE owner_id = ?", TENANT);
+            assertThatStatements(recorder.statements()).allRoutedToSingleWorker().allTouchOnlyTenant(TENANT);
+
+            update("DELETE FROM plans WHERE id = ?", 1L);
+
+            String why = "it wrote reference table plans (DELETE), and PostgreSQL carries that write through foreign keys with an "
+                    + "action (subscriptions_plan_fk (subscriptions ON DELETE CASCADE)) into distributed table subscriptions on every "
+                    + "node, changing the rows of whichever tenants reference what it wrote";
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("but 1 did not:\n1) DELETE FROM plans WHERE id = $1\n   parameters: [1]\n")
+                    .hasMessageContaining(why);
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allRoutedToSingleWorker())
+                    .hasMessageContaining("DELETE FROM plans WHERE id = $1")
+                    .hasMessageContaining(why);
+        }
+        try (Connection connection = application.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM subscriptions WHERE owner_id = " + neighbour)) {
+            rows.next();
+            assertThat(rows.getLong(1)).as("the neighbour's subscription went with the plan").isZero();
+        }
+    }
+
+    @Test
     void should_judge_every_statement_of_a_simple_query_that_begins_with_a_setting() throws SQLException {
         try (StatementRecorder recorder = cluster.recordStatements();
              Connection connection = DriverManager.getConnection(cluster.jdbcUrl() + "?preferQueryMode=simple", cluster.username(),
@@ -378,6 +413,23 @@ class TenantVerdictsIT {
              Statement statement = connection.createStatement()) {
             statement.execute("SELECT count(*) FROM events WHERE owner_id = 42");
             assertThatStatements(recorder.statements()).allRoutedToSingleWorker().allTouchOnlyTenant(TENANT);
+        }
+    }
+
+    @Test
+    void should_fail_for_the_statements_after_a_do_block_that_turned_off_what_recording_reads_in_its_body() throws SQLException {
+        String block = "DO $$ BEGIN PERFORM set_config('citus.log_remote_commands', 'off', false); END $$";
+        try (StatementRecorder recorder = cluster.recordStatements(); Connection connection = application.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(block);
+            statement.execute("SELECT count(*) FROM events");
+            statement.execute("RESET citus.log_remote_commands");
+
+            String why = "what Citus ran for it is not known: its session changed what the server logs (" + block
+                    + "), and recording reads that log";
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("but 2 did not:\n1) " + block + "\n")
+                    .hasMessageContaining("2) SELECT count(*) FROM events\n").hasMessageContaining(why);
         }
     }
 
