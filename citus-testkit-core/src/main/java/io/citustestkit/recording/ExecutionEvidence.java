@@ -11,7 +11,6 @@ import io.citustestkit.sql.SqlLexer;
 import io.citustestkit.sql.SqlToken;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,14 +50,8 @@ final class ExecutionEvidence {
 
     /** Judges a statement whose delegated calls' bodies were not looked for (the workers' logs not read). */
     static RecordedStatement judge(ClientStatement statement, ShardCatalog catalog, Function<String, String> distributionColumn) {
-        return judge(statement, catalog, distributionColumn, CascadingForeignKeys.NONE);
-    }
-
-    /** As {@link #judge(ClientStatement, ShardCatalog, Function)}, with the foreign keys that carry a reference table's writes. */
-    static RecordedStatement judge(ClientStatement statement, ShardCatalog catalog, Function<String, String> distributionColumn,
-                                   CascadingForeignKeys cascades) {
-        return judge(statement, catalog, distributionColumn, cascades, (s, index) -> s.bodies.getOrDefault(index, DelegatedBody.unseen(
-                s.commands.get(index).node(), "the workers' logs were not read")));
+        return judge(statement, catalog, distributionColumn, CascadingForeignKeys.NONE, (s, index) -> s.bodies.getOrDefault(index,
+                DelegatedBody.unseen(s.commands.get(index).node(), "the workers' logs were not read")));
     }
 
     /**
@@ -105,7 +98,7 @@ final class ExecutionEvidence {
                 tally.call(command.sql(), node); // the call itself: one task on its worker
             }
         }
-        tally.referenceWrites.forEach((table, writes) -> cascades.whyUnseen(table, writes).ifPresent(unseen::add));
+        tally.referenceWrites.forEach((table, written) -> cascades.whyUnseen(table, written).ifPresent(unseen::add));
         if (!tally.gone.isEmpty()) {
             unseen.add("Citus ran it on shards the catalog no longer holds (" + String.join(", ", tally.gone) + "): they were split, "
                     + "isolated or moved before the first verdict read the catalog, so which tenants they held cannot be told; "
@@ -143,7 +136,7 @@ final class ExecutionEvidence {
         final Set<String> values = new LinkedHashSet<>();
         final Set<String> unnamed = new LinkedHashSet<>();
         final Set<String> gone = new LinkedHashSet<>(); // shards of a distributed table that the catalog no longer holds
-        final Map<String, Set<CascadingForeignKeys.Write>> referenceWrites = new LinkedHashMap<>(); // reference table: its writes
+        final Map<String, ShardWrites.Written> referenceWrites = new LinkedHashMap<>(); // reference table: what was written to it
         final boolean severalJobs;
         final List<String> parameters;
         int tasks;
@@ -186,10 +179,9 @@ final class ExecutionEvidence {
                 } else if (isOfTable(relation, shard.get())) {
                     named.add(shard.get());
                     if (shard.get().tableKind() == TableKind.REFERENCE) {
-                        Set<CascadingForeignKeys.Write> writes = ShardWrites.of(command.sql(), relation);
-                        if (!writes.isEmpty()) {
-                            referenceWrites.computeIfAbsent(shard.get().table(), t -> EnumSet.noneOf(CascadingForeignKeys.Write.class))
-                                    .addAll(writes);
+                        ShardWrites.Written written = ShardWrites.of(command.sql(), relation);
+                        if (!written.isEmpty()) {
+                            referenceWrites.merge(shard.get().table(), written, ShardWrites.Written::and);
                         }
                     }
                 }

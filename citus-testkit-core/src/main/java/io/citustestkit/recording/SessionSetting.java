@@ -50,28 +50,84 @@ record SessionSetting(String name, String value, String sql) {
         }
         for (SqlToken token : tokens) {
             String body = body(token);
-            if (body == null) {
-                continue;
+            if (body != null) {
+                settings.addAll(parsedInBody(body, sql));
             }
-            List<SqlToken> part = new ArrayList<>();
-            for (SqlToken bodyToken : SqlLexer.tokenize(body)) {
-                if (bodyToken.isTrivia()) {
-                    continue;
-                }
-                if (bodyToken.text().equals(";")) {
-                    settings.addAll(inBodyStatement(part, sql));
-                    part.clear();
-                } else {
-                    part.add(bodyToken);
-                }
-            }
-            settings.addAll(inBodyStatement(part, sql));
         }
+        settings.addAll(mentionedOnly(sql, settings, sql));
         return settings;
     }
 
+    /**
+     * The settings recording reads that a function's or {@code DO} block's body changes, in order: each {@code SET},
+     * {@code RESET} or {@code set_config} of one.
+     *
+     * @param body the body's text (PL/pgSQL or SQL)
+     * @param sql the client's statement that ran it, for the message
+     * @return the changes, each with {@code sql} as its statement
+     */
+    static List<SessionSetting> inBody(String body, String sql) {
+        List<SessionSetting> settings = parsedInBody(body, sql);
+        settings.addAll(mentionedOnly(body, settings, sql));
+        return settings;
+    }
+
+    /**
+     * A change of unknown value ({@code ?}) for each setting recording reads that {@code text} names where no parsed change
+     * does: a body may change it in ways not read here ({@code EXECUTE 'SET ...'}, {@code set_config} with a variable, another
+     * language), so it is taken as changed, never as left alone.
+     */
+    private static List<SessionSetting> mentionedOnly(String text, List<SessionSetting> parsed, String sql) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<SessionSetting> mentioned = new ArrayList<>();
+        for (String name : namesRead()) {
+            if (lower.contains(name) && parsed.stream().noneMatch(setting -> name.equals(setting.name()))) {
+                mentioned.add(new SessionSetting(name, "?", sql));
+            }
+        }
+        return mentioned;
+    }
+
+    /** {@return the names of the settings recording reads, lower case} */
+    static java.util.Set<String> namesRead() {
+        java.util.Set<String> names = new java.util.TreeSet<>(StatementRecorder.REQUIRED_SETTINGS.keySet());
+        names.addAll(DEFAULTS_READ.keySet());
+        names.removeAll(HARMLESS);
+        return names;
+    }
+
+    private static List<SessionSetting> parsedInBody(String body, String sql) {
+        List<SessionSetting> settings = new ArrayList<>();
+        List<SqlToken> part = new ArrayList<>();
+        for (SqlToken bodyToken : SqlLexer.tokenize(body)) {
+            if (bodyToken.isTrivia()) {
+                continue;
+            }
+            if (bodyToken.text().equals(";")) {
+                settings.addAll(inBodyStatement(part, sql));
+                part.clear();
+            } else {
+                part.add(bodyToken);
+            }
+        }
+        settings.addAll(inBodyStatement(part, sql));
+        return settings;
+    }
+
+    /**
+     * {@return whether a setting a function runs with ({@code CREATE FUNCTION ... SET name = value}, {@code proconfig}: in
+     * force while its body runs) leaves what recording reads as it is}
+     *
+     * @param name the setting
+     * @param value its value there
+     */
+    static boolean leavesRecordingAsItIs(String name, String value) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !recorded(lower) || value.equalsIgnoreCase(needed(lower));
+    }
+
     /** {@return the text of a string or dollar-quoted string token (a {@code DO} block's body), or {@code null}} */
-    private static String body(SqlToken token) {
+    static String body(SqlToken token) {
         String text = token.text();
         if (token.kind() == SqlToken.Kind.DOLLAR_STRING && token.terminated()) {
             String tag = token.dollarTag();

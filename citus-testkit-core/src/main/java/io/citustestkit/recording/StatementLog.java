@@ -36,6 +36,7 @@ final class StatementLog {
     private final Map<String, Session> sessions = new HashMap<>();
     private final List<ClientStatement> recorded = new ArrayList<>();
     private final java.util.function.Predicate<LogEntry> sessionsRead;
+    private SettingFunctions functions = SettingFunctions.NONE;
 
     /** The log of the clients' sessions on the coordinator (Citus's own connections left out). */
     StatementLog() {
@@ -44,6 +45,11 @@ final class StatementLog {
 
     private StatementLog(java.util.function.Predicate<LogEntry> sessionsRead) {
         this.sessionsRead = sessionsRead;
+    }
+
+    /** Takes {@code functions} as the ones whose calls, from the next statement on, change what the server logs. */
+    void knowFunctions(SettingFunctions functions) {
+        this.functions = functions;
     }
 
     /**
@@ -150,7 +156,11 @@ final class StatementLog {
             if (works) {
                 hiding.addAll(session.blinded.values());
             }
-            for (SessionSetting setting : SessionSetting.in(part)) {
+            List<SessionSetting> changes = new ArrayList<>(SessionSetting.in(part));
+            SettingFunctions.Effects called = functions.effectsOf(part); // a body's statements are not logged
+            hiding.addAll(called.hiding());
+            changes.addAll(called.changes());
+            for (SessionSetting setting : changes) {
                 setting.applyTo(session.blinded);
                 if (works) {
                     hiding.addAll(session.blinded.values());

@@ -211,8 +211,7 @@ public final class StatementRecorder implements AutoCloseable {
 
     /**
      * The shards the statements named, read once each and kept: a table dropped later (its shards gone from the
-     * catalog) does not make what a statement did before look shard-free. The foreign keys with an action are read
-     * again with them and kept too ({@link #cascades}).
+     * catalog) does not make what a statement did before look shard-free.
      */
     private ShardCatalog catalog(List<ClientStatement> statements) {
         java.util.Set<Long> ids = ExecutionEvidence.shardIdsNamedBy(statements);
@@ -220,7 +219,6 @@ public final class StatementRecorder implements AutoCloseable {
         try (Connection connection = coordinator.getConnection()) {
             ShardCatalog read = CitusMetadataReader.readShardCatalog(connection, ids);
             knownShards.putAll(read.shards());
-            cascades = cascades.with(CascadingForeignKeys.read(connection));
             return new ShardCatalog(knownShards, read.nodes());
         } catch (SQLException e) {
             throw new CitusTestkitException("Could not read the shards the recorded statements touched: " + e.getMessage(), e);
@@ -238,6 +236,8 @@ public final class StatementRecorder implements AutoCloseable {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(KitSql.marked("SELECT '" + barrier + "'"));
             }
+            log.knowFunctions(SettingFunctions.read(connection)); // those the statements read next may call
+            cascades = cascades.with(CascadingForeignKeys.read(connection)); // from the start: a key dropped later still counts
             while (true) {
                 List<LogEntry> entries = readNewEntries(connection);
                 int seen = barrierIndex(entries, barrier);

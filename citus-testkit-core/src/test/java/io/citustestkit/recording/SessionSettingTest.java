@@ -71,6 +71,11 @@ class SessionSettingTest {
                 .containsExactly("off");
         assertThat(SessionSetting.in("DO $$ BEGIN PERFORM set_config('search_path', 'app', false); UPDATE t SET n = 1; END $$")).isEmpty();
         assertThat(SessionSetting.in("SELECT 'SET citus.log_remote_commands TO off'")).as("a string of another statement").isEmpty();
+        assertThat(SessionSetting.in("DO $$ BEGIN EXECUTE 'SET citus.log_remote_commands TO off'; END $$"))
+                .as("named in a way not read: taken as changed").extracting(SessionSetting::name, SessionSetting::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("citus.log_remote_commands", "?"));
+        assertThat(SessionSetting.in("DO LANGUAGE plpython3u $$plpy.execute(\"SET LOG_STATEMENT TO 'none'\")$$"))
+                .extracting(SessionSetting::name).containsExactly("log_statement");
     }
 
     @Test

@@ -59,6 +59,10 @@ class TenantVerdictsIT {
                     CONSTRAINT subscriptions_plan_fk FOREIGN KEY (plan_id) REFERENCES plans (id) ON DELETE CASCADE)""");
         cluster.execute("SELECT create_distributed_table('subscriptions', 'owner_id', colocate_with => 'events')");
         cluster.execute("""
+                CREATE TABLE plan_notes (owner_id bigint NOT NULL, id bigserial, plan_id bigint NOT NULL, PRIMARY KEY (owner_id, id),
+                    CONSTRAINT plan_notes_plan_fk FOREIGN KEY (plan_id) REFERENCES plans (id) ON UPDATE CASCADE)""");
+        cluster.execute("SELECT create_distributed_table('plan_notes', 'owner_id', colocate_with => 'events')");
+        cluster.execute("""
                 CREATE FUNCTION events_everywhere(tenant bigint) RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM events $$""");
         cluster.execute("SELECT create_distributed_function('events_everywhere(bigint)', 'tenant', colocate_with := 'events')");
         cluster.execute("""
@@ -228,9 +232,7 @@ class TenantVerdictsIT {
 
     @Test
     void should_fail_for_a_reference_table_delete_that_a_cascading_foreign_key_carries_into_every_tenants_rows() throws SQLException {
-        cluster.execute("TRUNCATE plans CASCADE");
-        cluster.execute("INSERT INTO plans VALUES (1, 'basic'), (2, 'spare')");
-        cluster.execute("INSERT INTO subscriptions (owner_id, plan_id) VALUES (42, 1), (" + neighbour + ", 1)");
+        plansReferencedBy("subscriptions");
         try (StatementRecorder recorder = cluster.recordStatements()) {
             update("UPDATE plans SET name = ? WHERE id = ?", "basic+", 1L); // ON UPDATE NO ACTION: it changes no tenant's rows
             query("SELECT count(*) FROM subscriptions WHERE owner_id = ?", TENANT);
@@ -248,11 +250,34 @@ class TenantVerdictsIT {
                     .hasMessageContaining("DELETE FROM plans WHERE id = $1")
                     .hasMessageContaining(why);
         }
-        try (Connection connection = application.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM subscriptions WHERE owner_id = " + neighbour)) {
-            rows.next();
-            assertThat(rows.getLong(1)).as("the neighbour's subscription went with the plan").isZero();
+        assertThat(count("SELECT count(*) FROM subscriptions WHERE owner_id = " + neighbour))
+                .as("the neighbour's subscription went with the plan").isZero();
+    }
+
+    /** Plans 1 and 2, and a row of {@code table} on plan 1 for tenant 42 and for its neighbour. */
+    private static void plansReferencedBy(String table) {
+        cluster.execute("TRUNCATE plans CASCADE");
+        cluster.execute("INSERT INTO plans VALUES (1, 'basic'), (2, 'spare')");
+        cluster.execute("INSERT INTO " + table + " (owner_id, plan_id) VALUES (42, 1), (" + neighbour + ", 1)");
+    }
+
+    @Test
+    void should_fail_for_a_reference_table_update_of_a_key_a_foreign_key_cascades_and_pass_for_one_of_other_columns() throws SQLException {
+        plansReferencedBy("plan_notes");
+        try (StatementRecorder recorder = cluster.recordStatements()) {
+            update("UPDATE plans SET name = ? WHERE id = ?", "basic+", 1L); // ON UPDATE CASCADE acts only on a changed id
+            update("INSERT INTO plans VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name", 2L, "spare+");
+            assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT);
+
+            update("UPDATE plans SET id = ? WHERE id = ?", 3L, 1L);
+
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("but 1 did not:\n1) UPDATE plans SET id = $1 WHERE id = $2\n")
+                    .hasMessageContaining("it wrote reference table plans (UPDATE), and PostgreSQL carries that write through foreign keys "
+                            + "with an action (plan_notes_plan_fk (plan_notes ON UPDATE CASCADE)) into distributed table plan_notes");
         }
+        assertThat(count("SELECT count(*) FROM plan_notes WHERE plan_id = 3 AND owner_id = " + neighbour))
+                .as("the neighbour's note follows the plan's new id").isOne();
     }
 
     @Test
@@ -433,6 +458,34 @@ class TenantVerdictsIT {
         }
     }
 
+    @Test
+    void should_fail_for_calls_of_functions_that_turn_off_what_recording_reads_and_pass_for_one_that_does_not() throws SQLException {
+        cluster.execute("""
+                CREATE OR REPLACE FUNCTION quiet_logging() RETURNS void LANGUAGE plpgsql
+                AS $$ BEGIN PERFORM set_config('citus.log_remote_commands', 'off', false); END $$""");
+        cluster.execute("""
+                CREATE OR REPLACE FUNCTION count_events_quietly() RETURNS bigint LANGUAGE sql SET citus.log_remote_commands = off
+                AS $$ SELECT count(*) FROM events $$""");
+        try (StatementRecorder recorder = cluster.recordStatements(); Connection connection = application.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("SELECT events_of(42)"); // its body changes no setting recording reads
+            assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT);
+
+            statement.execute("SELECT count_events_quietly()"); // counts every tenant's events with the log off
+            statement.execute("SELECT quiet_logging()");
+            statement.execute("SELECT count(*) FROM events");
+            statement.execute("RESET citus.log_remote_commands");
+
+            assertThatThrownBy(() -> assertThatStatements(recorder.statements()).allTouchOnlyTenant(TENANT))
+                    .hasMessageContaining("but 3 did not:\n1) SELECT count_events_quietly()\n")
+                    .hasMessageContaining("its session changed what the server logs (SELECT count_events_quietly() "
+                            + "(count_events_quietly() runs with citus.log_remote_commands=off))")
+                    .hasMessageContaining("2) SELECT quiet_logging()\n")
+                    .hasMessageContaining("3) SELECT count(*) FROM events\n")
+                    .hasMessageContaining("its session changed what the server logs (SELECT quiet_logging() (the body of quiet_logging()))");
+        }
+    }
+
     private static void onNode(CitusNode node, String sql) throws SQLException {
         try (Connection connection = java.sql.DriverManager.getConnection(node.jdbcUrl(), cluster.username(), cluster.password());
              Statement statement = connection.createStatement()) {
@@ -551,6 +604,14 @@ class TenantVerdictsIT {
             return e;
         }
         throw new AssertionError("the verdict passed");
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection connection = application.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static void execute(String sql) throws SQLException {
