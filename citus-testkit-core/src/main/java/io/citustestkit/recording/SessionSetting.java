@@ -49,7 +49,7 @@ record SessionSetting(String name, String value, String sql) {
             return settings;
         }
         for (SqlToken token : tokens) {
-            String body = body(token);
+            String body = token.stringContent();
             if (body != null) {
                 settings.addAll(parsedInBody(body, sql));
             }
@@ -124,19 +124,6 @@ record SessionSetting(String name, String value, String sql) {
     static boolean leavesRecordingAsItIs(String name, String value) {
         String lower = name.toLowerCase(Locale.ROOT);
         return !recorded(lower) || value.equalsIgnoreCase(needed(lower));
-    }
-
-    /** {@return the text of a string or dollar-quoted string token (a {@code DO} block's body), or {@code null}} */
-    static String body(SqlToken token) {
-        String text = token.text();
-        if (token.kind() == SqlToken.Kind.DOLLAR_STRING && token.terminated()) {
-            String tag = token.dollarTag();
-            return text.substring(tag.length(), text.length() - tag.length());
-        }
-        if (token.kind() == SqlToken.Kind.STRING && token.terminated() && text.startsWith("'") && text.length() >= 2) {
-            return text.substring(1, text.length() - 1).replace("''", "'");
-        }
-        return null;
     }
 
     /**

@@ -163,7 +163,7 @@ final class SettingFunctions {
         List<SqlToken> tokens = new ArrayList<>(SqlLexer.tokenize(sql).stream().filter(t -> !t.isTrivia()).toList());
         if (!tokens.isEmpty() && tokens.get(0).isWord("DO")) { // a DO block's calls are in its body
             for (SqlToken token : List.copyOf(tokens)) {
-                String body = SessionSetting.body(token);
+                String body = token.stringContent();
                 if (body != null) {
                     SqlLexer.tokenize(body).stream().filter(t -> !t.isTrivia()).forEach(tokens::add);
                 }

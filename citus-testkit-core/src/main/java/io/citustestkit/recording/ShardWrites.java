@@ -66,10 +66,9 @@ final class ShardWrites {
         List<SqlToken> tokens = SqlLexer.tokenize(command).stream().filter(t -> !t.isTrivia()).toList();
         Written written = Written.NOTHING;
         for (SqlToken token : tokens) { // a task that sends its query as text: EXPLAIN ANALYZE's worker_save_query_explain_analyze('DELETE ...')
-            String text = token.text();
-            if (token.kind() == SqlToken.Kind.STRING && token.terminated() && text.startsWith("'") && text.length() > 2
-                    && text.contains(shard.relationName())) {
-                written = written.and(of(text.substring(1, text.length() - 1).replace("''", "'"), shard));
+            String text = token.kind() == SqlToken.Kind.STRING ? token.stringContent() : null;
+            if (text != null && text.contains(shard.relationName())) {
+                written = written.and(of(text, shard));
             }
         }
         for (int i = 0; i + 2 < tokens.size(); i++) {

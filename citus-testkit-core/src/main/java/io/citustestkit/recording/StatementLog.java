@@ -3,7 +3,6 @@ package io.citustestkit.recording;
 import io.citustestkit.commons.KitSql;
 import io.citustestkit.sql.SqlLexer;
 import io.citustestkit.sql.SqlStatements;
-import io.citustestkit.sql.SqlToken;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -185,8 +184,14 @@ final class StatementLog {
     }
 
     private static boolean isSetOrReset(String sql) {
+        String first = firstWord(sql);
+        return first.equals("SET") || first.equals("RESET");
+    }
+
+    /** {@return the first token of {@code sql} that is not whitespace or a comment, upper case, or "" if none} */
+    private static String firstWord(String sql) {
         return SqlLexer.tokenize(sql).stream().filter(t -> !t.isTrivia()).findFirst()
-                .filter(first -> first.isWord("SET") || first.isWord("RESET")).isPresent();
+                .map(token -> token.text().toUpperCase(Locale.ROOT)).orElse("");
     }
 
     private void command(Session session, ExecutedCommand command) {
@@ -254,13 +259,9 @@ final class StatementLog {
             return false;
         }
         for (String statement : SqlStatements.split(sql)) {
-            for (SqlToken token : SqlLexer.tokenize(statement)) {
-                if (!token.isTrivia()) {
-                    if (!NOT_RECORDED.contains(token.text().toUpperCase(Locale.ROOT))) {
-                        return true;
-                    }
-                    break;
-                }
+            String first = firstWord(statement);
+            if (!first.isEmpty() && !NOT_RECORDED.contains(first)) {
+                return true;
             }
         }
         return false;

@@ -118,6 +118,26 @@ public record SqlToken(Kind kind, String text, int start, int line, boolean term
         return null;
     }
 
+    /**
+     * The text a closed string constant holds: a {@code '...'} string without its quotes ({@code ''} read as {@code '}),
+     * or a dollar-quoted body without its tags.
+     *
+     * @return the content, or {@code null} if it is not such a string (another kind, an {@code E'...'} string, unclosed)
+     */
+    public String stringContent() {
+        if (!terminated) {
+            return null;
+        }
+        if (kind == Kind.DOLLAR_STRING) {
+            String tag = dollarTag();
+            return text.substring(tag.length(), text.length() - tag.length());
+        }
+        if (kind == Kind.STRING && text.startsWith("'") && text.length() >= 2) {
+            return text.substring(1, text.length() - 1).replace("''", "'");
+        }
+        return null;
+    }
+
     /** {@return the opening tag of a {@link Kind#DOLLAR_STRING}, e.g. {@code $fn$}; {@code null} for other kinds} */
     public String dollarTag() {
         return kind == Kind.DOLLAR_STRING ? text.substring(0, text.indexOf('$', 1) + 1) : null;
